@@ -1,0 +1,67 @@
+import type { SpecSource } from '../load/specSource';
+import { isRecord } from '../util/guards';
+import { getAtPointer } from '../util/jsonPointer';
+import { locationKey, type Location } from './location';
+import { parseRef } from './parseRef';
+
+export interface Resolved<T = unknown> {
+  readonly location: Location;
+  readonly value: T;
+}
+
+/**
+ * The spec with every file it references loaded. Lookups are pure: the resolve
+ * stage has already loaded each file and reported each `$ref` that leads
+ * nowhere, so here a broken reference simply yields `undefined`.
+ */
+export class ResolvedSpec {
+  constructor(
+    readonly root: SpecSource,
+    /** Every loaded file, by absolute path. */
+    readonly sources: ReadonlyMap<string, SpecSource>,
+  ) {}
+
+  get document(): Record<string, unknown> {
+    return this.root.value as Record<string, unknown>;
+  }
+
+  rootLocation(pointer = ''): Location {
+    return { source: this.root, pointer };
+  }
+
+  valueAt(location: Location): unknown {
+    return getAtPointer(location.source.value, location.pointer);
+  }
+
+  /** Where a `$ref` written at `from` points, if that file is loaded. */
+  targetOf(ref: string, from: Location): Location | undefined {
+    const parsed = parseRef(ref, from.source.path);
+    if (parsed.kind === 'local') return { source: from.source, pointer: parsed.pointer };
+    if (parsed.kind === 'file') {
+      const source = this.sources.get(parsed.path);
+      return source ? { source, pointer: parsed.pointer } : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Follows `$ref`s from `location` until a node that is not a reference.
+   * `undefined` for a dangling reference or a cycle of references.
+   */
+  deref(location: Location): Resolved | undefined {
+    const seen = new Set<string>();
+    let current = location;
+    for (;;) {
+      const value = this.valueAt(current);
+      if (value === undefined) return undefined;
+      const ref = isRecord(value) ? value['$ref'] : undefined;
+      if (typeof ref !== 'string') return { location: current, value };
+      const key = locationKey(current);
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+      const target = this.targetOf(ref, current);
+      if (!target) return undefined;
+      current = target;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { hasOwn, isRecord } from './guards';
+
+/**
+ * JSON Pointer (RFC 6901) helpers. Pointers are kept in their string form
+ * (`/paths/~1pets/get`) everywhere; these convert to and from segments.
+ */
+
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => `/${escapeSegment(String(s))}`).join('');
+}
+
+/** Splits a pointer into its segments; `''` is the whole document. */
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + toPointer(segments);
+}
+
+/**
+ * A `$ref` fragment is a URI fragment (RFC 3986): percent-escapes are decoded
+ * before the pointer is read (OpenAPI 3.1 §4.8.1, RFC 6901 §6).
+ */
+export function fragmentToPointer(fragment: string): string | undefined {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Follows a pointer through plain JSON values; `undefined` when it leads nowhere. */
+export function getAtPointer(root: unknown, pointer: string): unknown {
+  const segments = parsePointer(pointer);
+  if (!segments) return undefined;
+  let node: unknown = root;
+  for (const segment of segments) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
+      node = node[Number(segment)];
+    } else if (isRecord(node) && hasOwn(node, segment)) {
+      node = node[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
