@@ -1,0 +1,191 @@
+import { childLocation, locationKey, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import type { ModelContext } from './context';
+import { namedModelFor } from './namedModels';
+import { objectTypeOf, propertyOf, requiredNames } from './objects';
+import { schemaType } from './schemaType';
+import { intersectionOf, objectType, refType } from './typeNodes';
+import type { Property, TypeNode } from './types';
+
+/**
+ * One member of an `allOf`: a `$ref` to a schema (its target), or a schema
+ * written in place. Keywords beside `allOf` (or, in 3.1, beside a `$ref`)
+ * are one more in-place member.
+ */
+export type AllOfPart =
+  | { readonly kind: 'ref'; readonly target: Location; readonly schema: Record<string, unknown> }
+  | { readonly kind: 'inline'; readonly location: Location; readonly schema: Record<string, unknown> };
+
+/** The members of a schema's `allOf`, plus its own object keywords when it has some. */
+export function allOfParts(context: ModelContext, location: Location, schema: Record<string, unknown>): AllOfPart[] {
+  const parts = (schema['allOf'] as unknown[]).flatMap((_, index) =>
+    partAt(context, childLocation(location, 'allOf', index)),
+  );
+  const { allOf: _allOf, ...own } = schema;
+  return hasObjectPart(own) ? [...parts, { kind: 'inline', location, schema: own }] : parts;
+}
+
+export function partAt(context: ModelContext, location: Location): AllOfPart[] {
+  const value = context.spec.valueAt(location);
+  if (!isRecord(value)) return [];
+  if (typeof value['$ref'] !== 'string') return [{ kind: 'inline', location, schema: value }];
+  const target = context.spec.deref(location);
+  return target && isRecord(target.value) ? [{ kind: 'ref', target: target.location, schema: target.value }] : [];
+}
+
+/**
+ * `allOf` (JSON Schema 2020-12 §10.2.1.1). When every member is an object
+ * schema the result is one object type: it extends the `$ref`'d members when
+ * that is sound in TypeScript, and lists every property itself otherwise. Any
+ * other combination becomes an intersection.
+ */
+export function allOfType(context: ModelContext, parts: readonly AllOfPart[]): TypeNode {
+  if (!parts.every((part) => isObjectSchema(context, part.schema, locationOf(part), new Set()))) {
+    return intersectionOf(parts.map((part) => partType(context, part)));
+  }
+  return extendedObject(context, parts) ?? flattenedObject(context, parts);
+}
+
+function partType(context: ModelContext, part: AllOfPart): TypeNode {
+  if (part.kind === 'ref') return refType(namedModelFor(context, part.target));
+  return hasObjectPart(part.schema) &&
+    !('allOf' in part.schema) &&
+    !('oneOf' in part.schema) &&
+    !('anyOf' in part.schema)
+    ? objectTypeOf(context, part.location, part.schema)
+    : schemaType(context, part.location);
+}
+
+/** `interface X extends A, B { own }`, unless own properties redeclare or re-require inherited ones. */
+function extendedObject(context: ModelContext, parts: readonly AllOfPart[]): TypeNode | undefined {
+  const bases = parts.filter((part) => part.kind === 'ref');
+  const own = parts.filter((part) => part.kind === 'inline');
+  if (!bases.every((base) => isExtendable(base.schema))) return undefined;
+  if (
+    own.some(({ schema }) => 'additionalProperties' in schema || 'patternProperties' in schema || 'allOf' in schema)
+  ) {
+    return undefined;
+  }
+  const inheritedNames = bases.flatMap((base) => [
+    ...collectProperties(context, base.target, base.schema, new Set()).keys(),
+  ]);
+  if (new Set(inheritedNames).size !== inheritedNames.length) return undefined;
+  const ownProperties = own.flatMap(({ location, schema }) => objectTypeOf(context, location, schema).properties);
+  const ownNames = new Set(ownProperties.map((property) => property.name));
+  if (ownProperties.length !== ownNames.size) return undefined;
+  if ([...ownNames].some((name) => inheritedNames.includes(name))) return undefined;
+  if (own.some(({ schema }) => [...requiredNames(schema)].some((name) => !ownNames.has(name)))) return undefined;
+  return objectType(ownProperties, { bases: bases.map((base) => namedModelFor(context, base.target)) });
+}
+
+/** One object listing the properties of every member; a property named twice gets both types. */
+function flattenedObject(context: ModelContext, parts: readonly AllOfPart[]): TypeNode {
+  const merged = new Map<string, { sites: Location[]; required: boolean }>();
+  // A member may require a property that another member declares.
+  const requiredByAny = new Set(parts.flatMap((part) => [...requiredNames(part.schema)]));
+  for (const part of parts) {
+    for (const [name, property] of collectProperties(context, locationOf(part), part.schema, new Set())) {
+      const entry = merged.get(name) ?? { sites: [], required: false };
+      if (!entry.sites.some((site) => locationKey(site) === locationKey(property.site)))
+        entry.sites.push(property.site);
+      entry.required ||= property.required;
+      merged.set(name, entry);
+    }
+  }
+  const properties: Property[] = [...merged].map(([name, entry]) => {
+    const [first, ...others] = entry.sites.map((site) => propertyOf(context, site, name, false));
+    return {
+      ...first!,
+      required: entry.required || requiredByAny.has(name),
+      type: others.length === 0 ? first!.type : intersectionOf([first!.type, ...others.map((other) => other.type)]),
+    };
+  });
+  return objectType(properties);
+}
+
+interface CollectedProperty {
+  readonly site: Location;
+  readonly required: boolean;
+}
+
+/**
+ * The properties an object schema has, through `$ref`s and nested `allOf`s.
+ * A `required` entry without a property of its own makes an inherited one required.
+ */
+function collectProperties(
+  context: ModelContext,
+  location: Location,
+  schema: Record<string, unknown>,
+  seen: Set<string>,
+): Map<string, CollectedProperty> {
+  const collected = new Map<string, CollectedProperty>();
+  const key = locationKey(location);
+  if (seen.has(key)) return collected;
+  seen.add(key);
+  const add = (name: string, property: CollectedProperty): void => {
+    collected.set(name, {
+      site: property.site,
+      required: property.required || (collected.get(name)?.required ?? false),
+    });
+  };
+  if (Array.isArray(schema['allOf'])) {
+    schema['allOf'].forEach((_, index) => {
+      for (const part of partAt(context, childLocation(location, 'allOf', index))) {
+        for (const [name, property] of collectProperties(context, locationOf(part), part.schema, seen))
+          add(name, property);
+      }
+    });
+  }
+  const required = requiredNames(schema);
+  if (isRecord(schema['properties'])) {
+    for (const name of Object.keys(schema['properties'])) {
+      add(name, { site: childLocation(location, 'properties', name), required: required.has(name) });
+    }
+  }
+  for (const name of required) {
+    const existing = collected.get(name);
+    if (existing) collected.set(name, { ...existing, required: true });
+  }
+  return collected;
+}
+
+function locationOf(part: AllOfPart): Location {
+  return part.kind === 'ref' ? part.target : part.location;
+}
+
+/**
+ * Whether a schema describes a plain object (or adds only `required`): then
+ * TypeScript can extend it or copy its properties.
+ */
+function isObjectSchema(
+  context: ModelContext,
+  schema: Record<string, unknown>,
+  location: Location,
+  seen: Set<string>,
+): boolean {
+  const key = locationKey(location);
+  if (seen.has(key)) return true;
+  seen.add(key);
+  const type = schema['type'];
+  if (type !== undefined && type !== 'object') return false;
+  if (['oneOf', 'anyOf', 'enum', 'const', 'items', 'prefixItems', 'not'].some((keyword) => keyword in schema))
+    return false;
+  if (schema['nullable'] === true) return false;
+  if (!Array.isArray(schema['allOf'])) return true;
+  return schema['allOf'].every((_, index) => {
+    const parts = partAt(context, childLocation(location, 'allOf', index));
+    return parts.length > 0 && parts.every((part) => isObjectSchema(context, part.schema, locationOf(part), seen));
+  });
+}
+
+/** An interface can extend a model that is an object type without an index signature. */
+function isExtendable(schema: Record<string, unknown>): boolean {
+  if ('additionalProperties' in schema || 'patternProperties' in schema) return false;
+  return 'properties' in schema || schema['type'] === 'object' || Array.isArray(schema['allOf']);
+}
+
+function hasObjectPart(schema: Record<string, unknown>): boolean {
+  return (
+    'properties' in schema || 'required' in schema || 'additionalProperties' in schema || 'patternProperties' in schema
+  );
+}

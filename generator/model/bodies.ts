@@ -1,0 +1,53 @@
+import { childLocation, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import type { ModelContext } from './context';
+import { docsOf } from './docs';
+import { schemaType } from './schemaType';
+import type { MediaContent, RequestBody, Response } from './types';
+
+/** Each media type of a `content` map with its type, in spec order. */
+export function contentsOf(context: ModelContext, owner: Location): MediaContent[] {
+  const content = context.spec.valueAt(childLocation(owner, 'content'));
+  if (!isRecord(content)) return [];
+  return Object.keys(content).map((mediaType) => {
+    const media = content[mediaType];
+    const type =
+      isRecord(media) && 'schema' in media
+        ? schemaType(context, childLocation(owner, 'content', mediaType, 'schema'))
+        : isBinaryMediaType(mediaType)
+          ? ({ kind: 'binary' } as const)
+          : ({ kind: 'unknown' } as const);
+    return { mediaType, type };
+  });
+}
+
+function isBinaryMediaType(mediaType: string): boolean {
+  return /^(application\/octet-stream|image\/|audio\/|video\/|application\/pdf|application\/zip)/i.test(mediaType);
+}
+
+export function requestBodyOf(context: ModelContext, operation: Location): RequestBody | undefined {
+  const resolved = context.spec.deref(childLocation(operation, 'requestBody'));
+  if (!resolved || !isRecord(resolved.value)) return undefined;
+  return {
+    required: resolved.value['required'] === true,
+    contents: contentsOf(context, resolved.location),
+    docs: docsOf(resolved.value),
+  };
+}
+
+export function responsesOf(context: ModelContext, operation: Location): Response[] {
+  const responses = context.spec.valueAt(childLocation(operation, 'responses'));
+  if (!isRecord(responses)) return [];
+  return Object.keys(responses).flatMap((status) => {
+    const resolved = context.spec.deref(childLocation(operation, 'responses', status));
+    if (!resolved || !isRecord(resolved.value)) return [];
+    const description = typeof resolved.value['description'] === 'string' ? resolved.value['description'] : '';
+    return [{ status: normalizeStatus(status), description, contents: contentsOf(context, resolved.location) }];
+  });
+}
+
+/** `2xx` is `2XX` and `Default` is `default` (OpenAPI 3.1 §4.8.16.2 allows either case for ranges). */
+function normalizeStatus(status: string): string {
+  if (/^[1-5]xx$/i.test(status)) return status.toUpperCase();
+  return /^default$/i.test(status) ? 'default' : status;
+}

@@ -1,0 +1,106 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { ResolvedSpec } from '../resolve/resolvedSpec';
+import { isRecord } from '../util/guards';
+import { toPointer } from '../util/jsonPointer';
+import type { ModelContext } from './context';
+import { docsOf } from './docs';
+import { defineModel, reserveModelName } from './namedModels';
+import { NameRegistry } from './nameRegistry';
+import { buildOperations } from './operations';
+import { securityOf, securitySchemesOf } from './security';
+import type { NamedModel, SdkModel, Server } from './types';
+
+/**
+ * Names the runtime exports and the generated `index.ts` re-exports: a model
+ * or operation may not take them.
+ */
+export const runtimeExports = [
+  'ApiError',
+  'NetworkError',
+  'SdkError',
+  'BaseClient',
+  'BaseClientOptions',
+  'RequestOptions',
+  'OperationRequest',
+  'HttpMethod',
+  'RequestBody',
+  'Credential',
+  'Credentials',
+  'SecurityRequirement',
+  'SecurityScheme',
+  'ParamValue',
+  'createBaseClient',
+  'createHttpClient',
+  'jsonBody',
+  'rawBody',
+  'security',
+  'encodePath',
+  'formQuery',
+  'headerValue',
+  'parseJson',
+  'readBody',
+  'applySecurity',
+  'createClient',
+  'Client',
+  'ClientOptions',
+  'Auth',
+  'isApiErrorOf',
+  'OperationErrors',
+  'defaultBaseUrl',
+];
+
+/** Builds the intermediate model of a resolved spec. */
+export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: Diagnostic[] } {
+  const document = spec.document;
+  const context: ModelContext = {
+    spec,
+    version: String(document['openapi']).startsWith('3.0') ? '3.0' : '3.1',
+    names: new NameRegistry(runtimeExports),
+    diagnostics: [],
+    models: new Map(),
+  };
+
+  // Component schemas claim their names first, in spec order, so that they keep them.
+  const components = isRecord(document['components']) ? document['components'] : {};
+  const schemas = isRecord(components['schemas']) ? Object.keys(components['schemas']) : [];
+  const componentSchemas = schemas.map((name) => {
+    const location = spec.rootLocation(toPointer(['components', 'schemas', name]));
+    return { location, name: reserveModelName(context, location) };
+  });
+  const operations = buildOperations(context, new Map());
+  for (const { location, name } of componentSchemas) defineModel(context, location, name);
+
+  const models = [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry));
+  const info = isRecord(document['info']) ? document['info'] : {};
+  const infoDocs = docsOf(info);
+  return {
+    model: {
+      info: {
+        title: typeof info['title'] === 'string' ? info['title'] : 'API',
+        version: typeof info['version'] === 'string' ? info['version'] : '0.0.0',
+        ...(infoDocs.description ? { description: infoDocs.description } : {}),
+      },
+      servers: serversOf(document['servers']),
+      models,
+      operations,
+      securitySchemes: securitySchemesOf(context),
+      defaultSecurity: securityOf(document['security']) ?? [],
+    },
+    diagnostics: context.diagnostics,
+  };
+}
+
+function serversOf(value: unknown): Server[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).flatMap((server) => {
+    if (typeof server['url'] !== 'string') return [];
+    const variables: Record<string, string> = {};
+    if (isRecord(server['variables'])) {
+      for (const [name, variable] of Object.entries(server['variables'])) {
+        if (isRecord(variable) && variable['default'] !== undefined) variables[name] = String(variable['default']);
+      }
+    }
+    const url = server['url'].replace(/\{([^}]+)\}/g, (whole, name: string) => variables[name] ?? whole);
+    return [{ url, ...(typeof server['description'] === 'string' ? { description: server['description'] } : {}) }];
+  });
+}

@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { diagnosticAt, type Location } from '../resolve/location';
+import type { ResolvedSpec } from '../resolve/resolvedSpec';
+import type { NameRegistry } from './nameRegistry';
+import type { NamedModel } from './types';
+
+/** State of one model build, passed explicitly; nothing lives at module level. */
+export interface ModelContext {
+  readonly spec: ResolvedSpec;
+  /** `3.0` documents use `nullable` and ignore `$ref` siblings; `3.1` is JSON Schema 2020-12. */
+  readonly version: '3.0' | '3.1';
+  readonly names: NameRegistry;
+  readonly diagnostics: Diagnostic[];
+  /** Named models by the location of their schema, in the order they were first seen. */
+  readonly models: Map<string, NamedModel | PendingModel>;
+}
+
+/** A named model whose schema is being converted (it may refer to itself). */
+export interface PendingModel {
+  readonly name: string;
+  readonly pending: true;
+}
+
+export function warnAt(
+  context: ModelContext,
+  location: Location,
+  fields: { code: string; message: string; hint?: string },
+): void {
+  context.diagnostics.push(diagnosticAt(location, { ...fields, severity: 'warning' }));
+}
+
+export function errorAt(
+  context: ModelContext,
+  location: Location,
+  fields: { code: string; message: string; hint?: string },
+): void {
+  context.diagnostics.push(diagnosticAt(location, { ...fields, severity: 'error' }));
+}

@@ -1,0 +1,97 @@
+import { basename, extname } from 'node:path';
+import { locationKey, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import { parsePointer } from '../util/jsonPointer';
+import { warnAt, type ModelContext } from './context';
+import { docsOf } from './docs';
+import { toTypeName } from './identifiers';
+import { schemaType } from './schemaType';
+import type { NamedModel, TypeNode } from './types';
+
+/**
+ * The name of the model for the schema at `location` (the target of a
+ * `$ref`), creating the model on first use. A model that refers to itself
+ * finds its own name already registered, so recursion ends.
+ */
+export function namedModelFor(context: ModelContext, location: Location): string {
+  const existing = context.models.get(locationKey(location));
+  if (existing) return existing.name;
+  return defineModel(context, location, reserveModelName(context, location));
+}
+
+/** Claims the name of a schema before converting anything, so names follow spec order. */
+export function reserveModelName(context: ModelContext, location: Location): string {
+  const key = locationKey(location);
+  const existing = context.models.get(key);
+  if (existing) return existing.name;
+  const name = context.names.claim(toTypeName(nameFromLocation(location)), {
+    folder: 'models',
+    report: (fields) => warnAt(context, location, fields),
+  });
+  context.models.set(key, { name, pending: true });
+  return name;
+}
+
+/** Converts a schema whose name is reserved; a no-op when it is converted already. */
+export function defineModel(context: ModelContext, location: Location, name: string): string {
+  const key = locationKey(location);
+  const entry = context.models.get(key);
+  if (entry && !('pending' in entry)) return entry.name;
+  const type = schemaType(context, location);
+  const schema = context.spec.valueAt(location);
+  const model: NamedModel = {
+    name,
+    file: location.source.displayPath,
+    pointer: location.pointer,
+    type,
+    docs: docsOf(schema),
+    ...(isEnum(schema, type)
+      ? {
+          enumValuesName: context.names.claim(`${name}Values`, {
+            report: (fields) => warnAt(context, location, fields),
+          }),
+        }
+      : {}),
+  };
+  context.models.set(key, model);
+  return name;
+}
+
+/** A schema with `enum` whose type came out as literals gets a runtime list of its values. */
+function isEnum(schema: unknown, type: TypeNode): boolean {
+  if (!isRecord(schema) || !Array.isArray(schema['enum'])) return false;
+  const members = type.kind === 'union' ? type.members : [type];
+  return members.every((member) => member.kind === 'literal' || member.kind === 'null');
+}
+
+const structuralSegments = new Set([
+  'components',
+  'schemas',
+  'definitions',
+  '$defs',
+  'properties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'additionalProperties',
+  'content',
+  'schema',
+  'paths',
+  'parameters',
+  'responses',
+  'requestBodies',
+]);
+
+/**
+ * A readable name from where a schema lives: `#/components/schemas/Pet` is
+ * `Pet`; the root of `schemas/Pet.yaml` is `Pet`; a nested schema joins the
+ * meaningful segments of its pointer (`Pet` + `properties/owner` -> `PetOwner`).
+ */
+function nameFromLocation(location: Location): string {
+  const segments = (parsePointer(location.pointer) ?? []).filter(
+    (segment) => !structuralSegments.has(segment) && !/^\d+$/.test(segment) && !segment.includes('/'),
+  );
+  if (segments.length === 0) return basename(location.source.path, extname(location.source.path));
+  return segments.map((segment) => toTypeName(segment)).join('');
+}

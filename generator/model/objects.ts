@@ -1,0 +1,79 @@
+import { childLocation, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import type { ModelContext } from './context';
+import { docsOf } from './docs';
+import { schemaType } from './schemaType';
+import { objectType, unionOf, unknownType } from './typeNodes';
+import type { ObjectNode, Property, TypeNode } from './types';
+
+/** The object type a schema's own `properties`, `required` and `additionalProperties` describe. */
+export function objectTypeOf(
+  context: ModelContext,
+  location: Location,
+  schema: Record<string, unknown>,
+  bases: readonly string[] = [],
+): ObjectNode {
+  const required = requiredNames(schema);
+  const properties = isRecord(schema['properties'])
+    ? Object.keys(schema['properties']).map((name) =>
+        propertyOf(context, childLocation(location, 'properties', name), name, required.has(name)),
+      )
+    : [];
+  const additionalProperties = additionalPropertiesType(
+    context,
+    location,
+    schema,
+    properties.length > 0 || bases.length > 0,
+  );
+  return objectType(properties, { bases, ...(additionalProperties ? { additionalProperties } : {}) });
+}
+
+export function requiredNames(schema: Record<string, unknown>): Set<string> {
+  const required = schema['required'];
+  return new Set(Array.isArray(required) ? required.filter((name): name is string => typeof name === 'string') : []);
+}
+
+export function propertyOf(context: ModelContext, location: Location, name: string, required: boolean): Property {
+  const raw = context.spec.valueAt(location);
+  const target = context.spec.deref(location)?.value;
+  const flag = (key: string): boolean =>
+    (isRecord(raw) && raw[key] === true) || (isRecord(target) && target[key] === true);
+  return {
+    name,
+    required,
+    readOnly: flag('readOnly'),
+    writeOnly: flag('writeOnly'),
+    type: schemaType(context, location),
+    // A `$ref`'d schema's description stays on its model; the property keeps its own.
+    docs: docsOf(raw),
+  };
+}
+
+/**
+ * `additionalProperties` (and `patternProperties`): the type of keys that are
+ * not listed. Said nothing with listed properties: none are typed (the usual
+ * reading of API schemas); said nothing and listed nothing: any key.
+ */
+function additionalPropertiesType(
+  context: ModelContext,
+  location: Location,
+  schema: Record<string, unknown>,
+  hasListedProperties: boolean,
+): TypeNode | undefined {
+  const members: TypeNode[] = [];
+  const additional = schema['additionalProperties'];
+  if (
+    additional === true ||
+    (additional === undefined && !hasListedProperties && !isRecord(schema['patternProperties']))
+  ) {
+    members.push(unknownType);
+  } else if (isRecord(additional)) {
+    members.push(schemaType(context, childLocation(location, 'additionalProperties')));
+  }
+  if (isRecord(schema['patternProperties'])) {
+    for (const pattern of Object.keys(schema['patternProperties'])) {
+      members.push(schemaType(context, childLocation(location, 'patternProperties', pattern)));
+    }
+  }
+  return members.length > 0 ? unionOf(members) : undefined;
+}

@@ -1,0 +1,109 @@
+import { childLocation, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import { toPointer } from '../util/jsonPointer';
+import { requestBodyOf, responsesOf } from './bodies';
+import { warnAt, type ModelContext } from './context';
+import { docsOf } from './docs';
+import { splitWords, toFunctionName, toTypeName } from './identifiers';
+import { mergeParameters, parameterOf, type RawParameter } from './parameters';
+import { securityOf } from './security';
+import type { HttpMethod, Operation, Parameter } from './types';
+
+const methods: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Every operation under `paths`, in spec order. */
+export function buildOperations(context: ModelContext, groupFiles: Map<string, string>): Operation[] {
+  const paths = context.spec.document['paths'];
+  if (!isRecord(paths)) return [];
+  const operations: Operation[] = [];
+  for (const path of Object.keys(paths)) {
+    const pathItem = context.spec.deref(context.spec.rootLocation(toPointer(['paths', path])));
+    if (!pathItem || !isRecord(pathItem.value)) continue;
+    for (const method of methods) {
+      if (!isRecord(pathItem.value[method])) continue;
+      operations.push(operationOf(context, { path, method, pathItem: pathItem.location, groupFiles }));
+    }
+  }
+  return operations;
+}
+
+function operationOf(
+  context: ModelContext,
+  at: { path: string; method: HttpMethod; pathItem: Location; groupFiles: Map<string, string> },
+): Operation {
+  const location = childLocation(at.pathItem, at.method);
+  const value = context.spec.valueAt(location) as Record<string, unknown>;
+  const operationId =
+    typeof value['operationId'] === 'string' && value['operationId']
+      ? value['operationId']
+      : derivedOperationId(at.method, at.path);
+  const report = (fields: { code: string; message: string; hint?: string }): void => warnAt(context, location, fields);
+  const functionName = context.names.claim(toFunctionName(operationId), { report });
+  const typePrefix = toTypeName(functionName);
+  const requestBody = requestBodyOf(context, location);
+  const security = securityOf(value['security']);
+  return {
+    operationId,
+    names: {
+      function: functionName,
+      args: context.names.claim(`${typePrefix}Args`, { report }),
+      error: context.names.claim(`${typePrefix}Error`, { report }),
+    },
+    method: at.method,
+    path: at.path,
+    group: groupOf(value['tags'], at.groupFiles),
+    file: location.source.displayPath,
+    pointer: location.pointer,
+    docs: docsOf(value),
+    parameters: parametersOf(context, mergeParameters(context, at.pathItem, location), location),
+    ...(requestBody ? { requestBody } : {}),
+    responses: responsesOf(context, location),
+    ...(security ? { security } : {}),
+  };
+}
+
+/**
+ * Each parameter is a key of the argument object, under its spec name; the
+ * request body is `body`. A name used twice (`id` in path and query) keeps its
+ * spec name the first time and is prefixed by its location after.
+ */
+function parametersOf(context: ModelContext, raw: readonly RawParameter[], operation: Location): Parameter[] {
+  const taken = new Set(['body']);
+  return raw.map((parameter) => {
+    const name = parameter.value['name'] as string;
+    let argName = name;
+    if (taken.has(argName)) {
+      argName = `${parameter.value['in'] as string}${toTypeName(name)}`;
+      warnAt(context, childLocation(operation, 'parameters'), {
+        code: 'SDK3202',
+        message: `Two arguments of the operation would be named "${name}"; the ${parameter.value['in'] as string} parameter is "${argName}".`,
+        hint: 'Rename one of the parameters in the spec.',
+      });
+    }
+    taken.add(argName);
+    return parameterOf(context, parameter, argName);
+  });
+}
+
+/** `GET /users/{id}/posts` -> `getUsersByIdPosts`: stable, readable, and unique per method and path. */
+function derivedOperationId(method: HttpMethod, path: string): string {
+  const words = path.split('/').flatMap((segment) => {
+    const parameter = /^\{(.+)\}$/.exec(segment);
+    return parameter ? ['by', ...splitWords(parameter[1]!)] : splitWords(segment);
+  });
+  return toFunctionName([method, ...words].join(' '));
+}
+
+/** The file an operation goes to: its first tag, in camel case; `default` without tags. */
+function groupOf(tags: unknown, groupFiles: Map<string, string>): string {
+  const tag = Array.isArray(tags) && typeof tags[0] === 'string' && tags[0].trim() ? tags[0] : 'default';
+  const existing = groupFiles.get(tag);
+  if (existing) return existing;
+  const wanted = toFunctionName(tag);
+  const taken = new Set([...groupFiles.values()].map((file) => file.toLowerCase()));
+  let file = wanted;
+  for (let suffix = 2; taken.has(file.toLowerCase()) || file.toLowerCase() === 'index'; suffix++)
+    file = `${wanted}${suffix}`;
+  groupFiles.set(tag, file);
+  return file;
+}

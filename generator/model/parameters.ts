@@ -1,0 +1,75 @@
+import { childLocation, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import { warnAt, type ModelContext } from './context';
+import { docsOf } from './docs';
+import { schemaType } from './schemaType';
+import { unknownType } from './typeNodes';
+import type { Parameter, ParameterLocation, TypeNode } from './types';
+
+const locations = new Set<ParameterLocation>(['path', 'query', 'header', 'cookie']);
+
+/** Default `style` per location (OpenAPI 3.1 §4.8.12.4). */
+const defaultStyle: Record<ParameterLocation, string> = {
+  path: 'simple',
+  query: 'form',
+  header: 'simple',
+  cookie: 'form',
+};
+
+export interface RawParameter {
+  readonly location: Location;
+  readonly value: Record<string, unknown>;
+}
+
+/**
+ * Path-item parameters merged with operation parameters: an operation's
+ * parameter replaces the path item's one with the same name and location
+ * (OpenAPI 3.1 §4.8.10.1).
+ */
+export function mergeParameters(context: ModelContext, pathItem: Location, operation: Location): RawParameter[] {
+  const merged = new Map<string, RawParameter>();
+  for (const owner of [pathItem, operation]) {
+    const list = context.spec.valueAt(childLocation(owner, 'parameters'));
+    if (!Array.isArray(list)) continue;
+    list.forEach((_, index) => {
+      const resolved = context.spec.deref(childLocation(owner, 'parameters', index));
+      if (!resolved || !isRecord(resolved.value)) return;
+      const { name, in: where } = resolved.value;
+      if (typeof name !== 'string' || !locations.has(where as ParameterLocation)) {
+        warnAt(context, resolved.location, {
+          code: 'SDK3201',
+          message: 'A parameter needs a `name` and an `in` of path, query, header or cookie; it is skipped.',
+        });
+        return;
+      }
+      merged.set(`${where as string}:${name}`, { location: resolved.location, value: resolved.value });
+    });
+  }
+  return [...merged.values()];
+}
+
+export function parameterOf(context: ModelContext, raw: RawParameter, argName: string): Parameter {
+  const where = raw.value['in'] as ParameterLocation;
+  const style = typeof raw.value['style'] === 'string' ? raw.value['style'] : defaultStyle[where];
+  return {
+    name: raw.value['name'] as string,
+    in: where,
+    argName,
+    // Path parameters are always required (OpenAPI 3.1 §4.8.12.2).
+    required: where === 'path' || raw.value['required'] === true,
+    type: parameterType(context, raw),
+    style,
+    explode: typeof raw.value['explode'] === 'boolean' ? raw.value['explode'] : style === 'form',
+    allowReserved: raw.value['allowReserved'] === true,
+    docs: docsOf(raw.value),
+  };
+}
+
+/** A parameter's type comes from `schema`, or from the one entry of `content`. */
+function parameterType(context: ModelContext, raw: RawParameter): TypeNode {
+  if ('schema' in raw.value) return schemaType(context, childLocation(raw.location, 'schema'));
+  const content = raw.value['content'];
+  const mediaType = isRecord(content) ? Object.keys(content)[0] : undefined;
+  if (mediaType !== undefined) return schemaType(context, childLocation(raw.location, 'content', mediaType, 'schema'));
+  return unknownType;
+}

@@ -1,0 +1,57 @@
+import type { Literal, ObjectNode, Property, TypeNode } from './types';
+
+export const unknownType: TypeNode = { kind: 'unknown' };
+export const neverType: TypeNode = { kind: 'never' };
+export const nullType: TypeNode = { kind: 'null' };
+
+export function literal(value: Literal): TypeNode {
+  return { kind: 'literal', value };
+}
+
+export function refType(name: string): TypeNode {
+  return { kind: 'ref', name };
+}
+
+export function objectType(
+  properties: readonly Property[],
+  extra: Partial<Omit<ObjectNode, 'kind' | 'properties'>> = {},
+): ObjectNode {
+  return {
+    kind: 'object',
+    bases: extra.bases ?? [],
+    properties,
+    ...(extra.additionalProperties ? { additionalProperties: extra.additionalProperties } : {}),
+  };
+}
+
+/** A union, flattened and without duplicates; `unknown` absorbs everything. */
+export function unionOf(members: readonly TypeNode[]): TypeNode {
+  const flat = members.flatMap((member) => (member.kind === 'union' ? member.members : [member]));
+  if (flat.some((member) => member.kind === 'unknown')) return unknownType;
+  const unique = dedupe(flat.filter((member) => member.kind !== 'never'));
+  if (unique.length === 0) return neverType;
+  return unique.length === 1 ? unique[0]! : { kind: 'union', members: unique };
+}
+
+/** An intersection, flattened and without duplicates; `unknown` members add nothing. */
+export function intersectionOf(members: readonly TypeNode[]): TypeNode {
+  const flat = members.flatMap((member) => (member.kind === 'intersection' ? member.members : [member]));
+  const unique = dedupe(flat.filter((member) => member.kind !== 'unknown'));
+  if (unique.some((member) => member.kind === 'never')) return neverType;
+  if (unique.length === 0) return unknownType;
+  return unique.length === 1 ? unique[0]! : { kind: 'intersection', members: unique };
+}
+
+export function withNull(type: TypeNode): TypeNode {
+  return unionOf([type, nullType]);
+}
+
+function dedupe(members: readonly TypeNode[]): TypeNode[] {
+  const seen = new Set<string>();
+  return members.filter((member) => {
+    const key = JSON.stringify(member);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * The intermediate model: what the SDK contains, with every `$ref`, `allOf`
+ * and `nullable` already resolved. Emitters read only this. Every node that
+ * comes from the spec keeps the pointer it came from, for diagnostics and docs.
+ *
+ * The model is plain read-only data: no classes, no functions, no cycles
+ * (named models refer to each other by name, through `ref` nodes).
+ */
+
+export interface SdkModel {
+  readonly info: ApiInfo;
+  readonly servers: readonly Server[];
+  readonly models: readonly NamedModel[];
+  readonly operations: readonly Operation[];
+  readonly securitySchemes: readonly SecurityScheme[];
+  /** The document's `security`: alternatives, each a list of scheme names. */
+  readonly defaultSecurity: readonly SecurityRequirement[];
+}
+
+export interface ApiInfo {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+}
+
+export interface Server {
+  readonly url: string;
+  readonly description?: string;
+}
+
+/** Documentation carried into JSDoc. */
+export interface Docs {
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly format?: string;
+  readonly default?: unknown;
+  readonly examples?: readonly unknown[];
+}
+
+export type Literal = string | number | boolean | null;
+
+export type TypeNode =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'never' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'null' }
+  /** `format: binary`: a file or byte stream. */
+  | { readonly kind: 'binary' }
+  | { readonly kind: 'literal'; readonly value: Literal }
+  | { readonly kind: 'array'; readonly items: TypeNode }
+  | { readonly kind: 'tuple'; readonly items: readonly TypeNode[]; readonly rest?: TypeNode }
+  | ObjectNode
+  | { readonly kind: 'union'; readonly members: readonly TypeNode[] }
+  | { readonly kind: 'intersection'; readonly members: readonly TypeNode[] }
+  /** A named model, by its `NamedModel.name`. */
+  | { readonly kind: 'ref'; readonly name: string };
+
+export interface ObjectNode {
+  readonly kind: 'object';
+  /** Named object models whose properties this object also has (`allOf` of `$ref`s). */
+  readonly bases: readonly string[];
+  readonly properties: readonly Property[];
+  /** Type of properties not listed; absent when the spec allows none or says nothing. */
+  readonly additionalProperties?: TypeNode;
+}
+
+export interface Property {
+  /** The name on the wire, exactly as in the spec. */
+  readonly name: string;
+  readonly required: boolean;
+  readonly readOnly: boolean;
+  readonly writeOnly: boolean;
+  readonly type: TypeNode;
+  readonly docs: Docs;
+}
+
+export interface NamedModel {
+  /** TypeScript name, unique in the SDK (also unique ignoring case: it names a file). */
+  readonly name: string;
+  /** Where the schema is: `file` as shown to the user, and the pointer inside it. */
+  readonly file: string;
+  readonly pointer: string;
+  readonly type: TypeNode;
+  readonly docs: Docs;
+  /** For enums: the name of the exported list of values. */
+  readonly enumValuesName?: string;
+}
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface Parameter {
+  /** Name on the wire. */
+  readonly name: string;
+  readonly in: ParameterLocation;
+  /** Key of the parameter in the operation's argument object. */
+  readonly argName: string;
+  readonly required: boolean;
+  readonly type: TypeNode;
+  readonly style: string;
+  readonly explode: boolean;
+  readonly allowReserved: boolean;
+  readonly docs: Docs;
+}
+
+export interface MediaContent {
+  readonly mediaType: string;
+  readonly type: TypeNode;
+}
+
+export interface RequestBody {
+  readonly required: boolean;
+  readonly contents: readonly MediaContent[];
+  readonly docs: Docs;
+}
+
+export interface Response {
+  /** `'200'`, `'2XX'` or `'default'`, as in the spec. */
+  readonly status: string;
+  readonly description: string;
+  readonly contents: readonly MediaContent[];
+}
+
+/** One Security Requirement Object: scheme names that apply together. */
+export type SecurityRequirement = readonly string[];
+
+export type SecurityScheme =
+  | { readonly name: string; readonly type: 'http'; readonly scheme: string; readonly docs: Docs }
+  | {
+      readonly name: string;
+      readonly type: 'apiKey';
+      readonly in: 'header' | 'query' | 'cookie';
+      readonly parameterName: string;
+      readonly docs: Docs;
+    }
+  | { readonly name: string; readonly type: 'oauth2' | 'openIdConnect'; readonly docs: Docs };
+
+export interface OperationNames {
+  /** The standalone function and the client method. */
+  readonly function: string;
+  /** The type of the argument object. */
+  readonly args: string;
+  /** The union of documented error responses. */
+  readonly error: string;
+}
+
+export interface Operation {
+  /** The spec's `operationId`, or one derived from method and path. */
+  readonly operationId: string;
+  readonly names: OperationNames;
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** The file the operation is emitted in, from its first tag. */
+  readonly group: string;
+  readonly file: string;
+  readonly pointer: string;
+  readonly docs: Docs;
+  readonly parameters: readonly Parameter[];
+  readonly requestBody?: RequestBody;
+  readonly responses: readonly Response[];
+  /** Its own `security`, or `undefined` to use the document's. */
+  readonly security?: readonly SecurityRequirement[];
+}

@@ -1,0 +1,91 @@
+import { childLocation, locationKey, type Location } from '../resolve/location';
+import { isRecord } from '../util/guards';
+import { warnAt, type ModelContext } from './context';
+import { namedModelFor } from './namedModels';
+import { schemaType } from './schemaType';
+import { intersectionOf, literal, objectType, unionOf } from './typeNodes';
+import type { TypeNode } from './types';
+
+/**
+ * `oneOf` / `anyOf` as a union. With a `discriminator` (OpenAPI 3.1 §4.8.25),
+ * each member is tagged with its discriminator value(s), so the union narrows
+ * on that property even where the member schema types it as a plain string.
+ */
+export function unionType(
+  context: ModelContext,
+  location: Location,
+  schema: Record<string, unknown>,
+  keyword: 'oneOf' | 'anyOf',
+): TypeNode {
+  const members = (schema[keyword] as unknown[]).map((_, index) => childLocation(location, keyword, index));
+  const discriminator = schema['discriminator'];
+  if (!isRecord(discriminator) || typeof discriminator['propertyName'] !== 'string') {
+    return unionOf(members.map((member) => schemaType(context, member)));
+  }
+  const propertyName = discriminator['propertyName'];
+  const valuesByTarget = mappingValues(context, childLocation(location, 'discriminator'), discriminator);
+  return unionOf(
+    members.map((member) => {
+      const type = schemaType(context, member);
+      const target = context.spec.deref(member);
+      if (!target || !isRefSite(context, member)) return type;
+      const values = valuesByTarget.get(locationKey(target.location)) ?? [implicitValue(target.location)];
+      const tag = objectType([
+        {
+          name: propertyName,
+          required: true,
+          readOnly: false,
+          writeOnly: false,
+          type: unionOf(values.map(literal)),
+          docs: {},
+        },
+      ]);
+      return intersectionOf([tag, type]);
+    }),
+  );
+}
+
+function isRefSite(context: ModelContext, location: Location): boolean {
+  const value = context.spec.valueAt(location);
+  return isRecord(value) && typeof value['$ref'] === 'string';
+}
+
+/**
+ * `mapping` values are schema names or references; map each target schema to
+ * the discriminator values that select it.
+ */
+function mappingValues(
+  context: ModelContext,
+  location: Location,
+  discriminator: Record<string, unknown>,
+): Map<string, string[]> {
+  const byTarget = new Map<string, string[]>();
+  const mapping = discriminator['mapping'];
+  if (!isRecord(mapping)) return byTarget;
+  for (const [value, reference] of Object.entries(mapping)) {
+    if (typeof reference !== 'string') continue;
+    const ref = reference.includes('#') || reference.includes('/') ? reference : `#/components/schemas/${reference}`;
+    const site = childLocation(location, 'mapping', value);
+    const target = context.spec.targetOf(ref, site);
+    const resolved = target && context.spec.deref(target);
+    if (!resolved) {
+      warnAt(context, site, {
+        code: 'SDK3106',
+        message: `The discriminator mapping ${JSON.stringify(value)} names ${JSON.stringify(reference)}, which does not exist.`,
+        hint: 'Map the value to an existing schema, e.g. `#/components/schemas/Cat`.',
+      });
+      continue;
+    }
+    // Make sure the target has a model even when no `oneOf` member names it directly.
+    namedModelFor(context, resolved.location);
+    const key = locationKey(resolved.location);
+    byTarget.set(key, [...(byTarget.get(key) ?? []), value]);
+  }
+  return byTarget;
+}
+
+/** Without a mapping, the value is the schema's name in `components/schemas`. */
+function implicitValue(location: Location): string {
+  const segments = location.pointer.split('/');
+  return (segments[segments.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+}
