@@ -1,0 +1,55 @@
+import type { SdkModel, SecurityScheme } from '../model/types';
+import type { EmittedFile } from './emittedFile';
+import { jsDocComment } from './jsdoc';
+import { propertyKey, stringLiteral } from './literals';
+import type { SourcePrinter } from './sourceFile';
+
+/**
+ * `client.ts`: `createClient` (a method per operation) and `createBaseClient`
+ * (no methods: pass it to the standalone functions and a bundler keeps only
+ * the operations you import).
+ */
+export function emitClient(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
+  const operations = model.operations;
+  const argsTypes = operations.map((operation) => operation.names.args);
+  const functions = operations.map((operation) => operation.names.function);
+  const methods = operations.map((operation) => {
+    const docs = jsDocComment({
+      ...operation.docs,
+      ...(operation.docs.summary ? {} : { summary: `\`${operation.method.toUpperCase()} ${operation.path}\`` }),
+    });
+    const optional = isArgsOptional(operation) ? ' = {}' : '';
+    return `${docs}${propertyKey(operation.names.function)}: (args: ${operation.names.args}${optional}, requestOptions?: RequestOptions) => ${operation.names.function}(client, args, requestOptions),`;
+  });
+  const authMembers = model.securitySchemes.map(
+    (scheme) =>
+      `${jsDocComment({ description: authDescription(scheme) })}readonly ${propertyKey(scheme.name)}?: Credential;`,
+  );
+  const baseUrl = model.servers[0]?.url;
+  return printer.print('client.ts', banner, [
+    `import { createHttpClient, type BaseClient, type BaseClientOptions, type Credential, type RequestOptions } from './runtime/index.js';`,
+    ...(operations.length > 0
+      ? [`import { ${functions.join(', ')}, type ${argsTypes.join(', type ')} } from './operations/index.js';`]
+      : []),
+    `/** The spec's first server; \`baseUrl\` overrides it. */\nexport const defaultBaseUrl: string | undefined = ${baseUrl === undefined ? 'undefined' : stringLiteral(baseUrl)};`,
+    `/** A credential for each security scheme of the spec; each is a string or a function returning one. */\nexport type Auth = {\n${authMembers.join('\n')}\n};`,
+    `export interface ClientOptions extends Omit<BaseClientOptions, 'auth'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n}`,
+    `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });\n}`,
+    `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\nconst client = createBaseClient(options);\nreturn {\nrequest: client.request,\n${methods.join('\n')}\n};\n}`,
+    `/** The client {@link createClient} returns. */\nexport type Client = ReturnType<typeof createClient>;`,
+  ]);
+}
+
+function isArgsOptional(operation: SdkModel['operations'][number]): boolean {
+  return operation.parameters.every((parameter) => !parameter.required) && !operation.requestBody?.required;
+}
+
+function authDescription(scheme: SecurityScheme): string {
+  const how =
+    scheme.type === 'http'
+      ? `HTTP ${scheme.scheme}: sent as \`Authorization: ${scheme.scheme.charAt(0).toUpperCase()}${scheme.scheme.slice(1).toLowerCase()} <credential>\`.`
+      : scheme.type === 'apiKey'
+        ? `API key, sent as given in the ${scheme.in} \`${scheme.parameterName}\`.`
+        : `${scheme.type === 'oauth2' ? 'OAuth 2' : 'OpenID Connect'} access token, sent as \`Authorization: Bearer <token>\`.`;
+  return [scheme.docs.description, how].filter(Boolean).join('\n\n');
+}

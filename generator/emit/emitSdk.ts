@@ -1,0 +1,33 @@
+import type { SdkModel } from '../model/types';
+import { bannerFor } from './banner';
+import { emitClient } from './client';
+import type { EmittedFile } from './emittedFile';
+import { emitErrors } from './errors';
+import { emitIndex } from './indexFile';
+import { emitModels } from './models';
+import { emitOperations } from './operations';
+import { emitRuntime } from './runtime';
+import { emitSecurity } from './security';
+import { SourcePrinter } from './sourceFile';
+
+export interface EmitOptions {
+  /** The spec as the user named it, for the banner. */
+  readonly specPath: string;
+  readonly specHash: string;
+}
+
+/** Every file of the SDK, unformatted, sorted by path. */
+export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
+  const printer = new SourcePrinter();
+  const banner = bannerFor(options.specPath, options.specHash);
+  const files = [
+    ...emitModels(model, printer, banner),
+    ...emitOperations(model, printer, banner),
+    emitSecurity(model, printer, banner),
+    emitClient(model, printer, banner),
+    emitErrors(model, printer, banner),
+    emitIndex(printer, banner),
+    ...emitRuntime(),
+  ];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,47 @@
+import { isIdentifier } from '../model/identifiers';
+import type { Literal } from '../model/types';
+
+/**
+ * A string literal for any text taken from a spec. JSON escaping covers quotes,
+ * backslashes and control characters (NUL included); U+2028/U+2029 and the
+ * bidirectional and invisible format characters are escaped as well, so the
+ * source reads as what it does.
+ */
+export function stringLiteral(text: string): string {
+  return `'${JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/\\"/g, '"')
+    .replace(/'/g, "\\'")
+    .replace(/[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, unicodeEscape)}'`;
+}
+
+function unicodeEscape(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** A literal type or value: `'a'`, `1`, `true`, `null`. */
+export function literalText(value: Literal): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'number';
+  return String(value);
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : stringLiteral(name);
+}
+
+/** `object.key` or `object['key']`. */
+export function propertyAccess(object: string, name: string): string {
+  return isIdentifier(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`;
+}
+
+/** Text placed inside a template literal: backslashes, backticks and `${` escaped. */
+export function templateText(text: string): string {
+  return JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/\\"/g, '"')
+    .replace(/`/g, '\\`')
+    .replace(/\$\{/g, '\\${')
+    .replace(/[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, unicodeEscape);
+}

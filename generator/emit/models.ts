@@ -1,0 +1,78 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { NamedModel, SdkModel, TypeNode } from '../model/types';
+import { compareStrings } from '../util/compare';
+import type { EmittedFile } from './emittedFile';
+import { jsDocText } from './jsdoc';
+import { literalText, propertyKey } from './literals';
+import { typeImport, type SourcePrinter } from './sourceFile';
+import { indexSignatureType, typeText } from './typeSyntax';
+
+/** `models/<Name>.ts` for every named model, and `models/index.ts` re-exporting them. */
+export function emitModels(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile[] {
+  const files = model.models.map((named) => emitModel(named, printer, banner));
+  const names = model.models.map((named) => named.name).sort(compareStrings);
+  const index = names.map((name) => `export * from './${name}.js';`);
+  files.push(printer.print('models/index.ts', banner, index.length > 0 ? index : ['export {};']));
+  return files;
+}
+
+function emitModel(named: NamedModel, printer: SourcePrinter, banner: string): EmittedFile {
+  const refs = new Set<string>();
+  const declarations: StatementStructures[] = [declarationOf(named, refs)];
+  if (named.enumValuesName) declarations.push(enumValuesOf(named));
+  refs.delete(named.name);
+  // Each model imports the others from their own files, so a model file reads on its own.
+  const imports = [...refs].sort(compareStrings).flatMap((name) => typeImport([name], `./${name}.js`));
+  return printer.print(`models/${named.name}.ts`, banner, [...imports, ...declarations]);
+}
+
+function declarationOf(named: NamedModel, refs: Set<string>): StatementStructures {
+  const docs = docsStructure(jsDocText(named.docs));
+  const type = named.type;
+  if (type.kind === 'object') {
+    for (const base of type.bases) refs.add(base);
+    const index = indexSignatureType(type, refs);
+    return {
+      kind: StructureKind.Interface,
+      name: named.name,
+      isExported: true,
+      docs,
+      extends: [...type.bases],
+      properties: type.properties.map((property) => ({
+        name: propertyKey(property.name),
+        type: typeText(property.type, refs),
+        hasQuestionToken: !property.required,
+        // The server sets read-only properties; `readonly` says so to the reader too.
+        isReadonly: property.readOnly,
+        docs: docsStructure(jsDocText(property.docs)),
+      })),
+      indexSignatures: index ? [{ keyName: 'key', keyType: 'string', returnType: index }] : [],
+    };
+  }
+  return { kind: StructureKind.TypeAlias, name: named.name, isExported: true, docs, type: typeText(type, refs) };
+}
+
+function enumValuesOf(named: NamedModel): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    docs: [`Every value of {@link ${named.name}}, in the order of the spec.`],
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: named.enumValuesName!,
+        type: `readonly ${named.name}[]`,
+        initializer: `[${literalsOf(named.type).join(', ')}]`,
+      },
+    ],
+  };
+}
+
+function literalsOf(type: TypeNode): string[] {
+  const members = type.kind === 'union' ? type.members : [type];
+  return members.map((member) => (member.kind === 'literal' ? literalText(member.value) : 'null'));
+}
+
+function docsStructure(text: string | undefined): string[] {
+  return text ? [text] : [];
+}

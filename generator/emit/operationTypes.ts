@@ -1,0 +1,38 @@
+import type { MediaContent, Operation, Response, TypeNode } from '../model/types';
+import { unionOf } from '../model/typeNodes';
+
+/** Media types read as JSON (RFC 6839 `+json` suffixes included). */
+export function isJsonMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
+}
+
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/.test(status);
+}
+
+/** The type of a response body: the union over its media types. */
+export function responseBodyType(response: Response): TypeNode | undefined {
+  if (response.contents.length === 0) return undefined;
+  return unionOf(response.contents.map((content) => content.type));
+}
+
+/** What a successful call resolves to: the union of the documented 2xx bodies. */
+export function successType(operation: Operation): TypeNode | 'void' {
+  const successes = operation.responses.filter((response) => isSuccessStatus(response.status));
+  if (successes.length === 0) return operation.responses.length === 0 ? 'void' : { kind: 'unknown' };
+  const bodies = successes.map(responseBodyType).filter((type): type is TypeNode => type !== undefined);
+  return bodies.length === 0 ? 'void' : unionOf(bodies);
+}
+
+/** Documented responses that are not successes, each with its status as a number when it is one. */
+export function errorResponses(operation: Operation): { status: number | undefined; response: Response }[] {
+  return operation.responses
+    .filter((response) => !isSuccessStatus(response.status))
+    .map((response) => ({ status: /^\d{3}$/.test(response.status) ? Number(response.status) : undefined, response }));
+}
+
+/** The media type a request body is sent as: JSON when the spec offers it, else the first one. */
+export function requestContent(contents: readonly MediaContent[]): MediaContent | undefined {
+  return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
+}

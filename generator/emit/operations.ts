@@ -1,0 +1,134 @@
+import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { Operation, SdkModel } from '../model/types';
+import { compareStrings } from '../util/compare';
+import type { EmittedFile } from './emittedFile';
+import { jsDocText } from './jsdoc';
+import { propertyKey } from './literals';
+import { errorResponses, requestContent, responseBodyType, successType } from './operationTypes';
+import { requestObject } from './requestObject';
+import { typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
+import { typeText } from './typeSyntax';
+
+/** `operations/<group>.ts` per tag, and `operations/index.ts` re-exporting them. */
+export function emitOperations(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile[] {
+  const groups = new Map<string, Operation[]>();
+  for (const operation of model.operations)
+    groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
+  const names = [...groups.keys()].sort(compareStrings);
+  const files = names.map((group) => emitGroup(group, groups.get(group)!, printer, banner));
+  const index = names.map((group) => `export * from './${group}.js';`);
+  files.push(printer.print('operations/index.ts', banner, index.length > 0 ? index : ['export {};']));
+  return files;
+}
+
+function emitGroup(
+  group: string,
+  operations: readonly Operation[],
+  printer: SourcePrinter,
+  banner: string,
+): EmittedFile {
+  const refs = new Set<string>();
+  const helpers = new Set<string>();
+  const runtimeTypes = new Set(['BaseClient', 'RequestOptions', 'ApiError']);
+  const declarations = operations.flatMap((operation) => operationDeclarations(operation, refs, helpers));
+  const statements: Statement[] = [
+    ...valueImport(helpers, '../runtime/index.js'),
+    ...typeImport(runtimeTypes, '../runtime/index.js'),
+    ...typeImport(refs, '../models/index.js'),
+    `import * as security from '../security.js';`,
+    ...declarations,
+  ];
+  return printer.print(`operations/${group}.ts`, banner, statements);
+}
+
+function operationDeclarations(operation: Operation, refs: Set<string>, helpers: Set<string>): StatementStructures[] {
+  const { names } = operation;
+  const args = argsDeclaration(operation, refs);
+  const result = successType(operation);
+  const resultText = result === 'void' ? 'void' : typeText(result, refs);
+  const request = requestObject(operation);
+  for (const helper of request.helpers) helpers.add(helper);
+  const argsOptional = !args.hasRequired;
+  return [
+    args.declaration,
+    errorDeclaration(operation, refs),
+    {
+      kind: StructureKind.Function,
+      name: names.function,
+      isExported: true,
+      docs: [operationDocs(operation)],
+      parameters: [
+        { name: 'client', type: 'BaseClient' },
+        { name: 'args', type: names.args, ...(argsOptional ? { initializer: '{}' } : {}) },
+        { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
+      ],
+      returnType: `Promise<${resultText}>`,
+      statements: [`return client.request<${resultText}>(${request.text}, options);`],
+    },
+  ];
+}
+
+/** The argument object: each parameter under its spec name, the request body under `body`. */
+function argsDeclaration(
+  operation: Operation,
+  refs: Set<string>,
+): { declaration: StatementStructures; hasRequired: boolean } {
+  const properties = operation.parameters.map((parameter) => ({
+    name: propertyKey(parameter.argName),
+    type: typeText(parameter.type, refs),
+    hasQuestionToken: !parameter.required,
+    docs: optionalDocs(jsDocText(parameter.docs)),
+  }));
+  const body = operation.requestBody && requestContent(operation.requestBody.contents);
+  if (operation.requestBody && body) {
+    properties.push({
+      name: 'body',
+      type: typeText(body.type, refs),
+      hasQuestionToken: !operation.requestBody.required,
+      docs: optionalDocs(jsDocText(operation.requestBody.docs, [`Sent as \`${body.mediaType}\`.`])),
+    });
+  }
+  const docs = [`Arguments of {@link ${operation.names.function}}.`];
+  const hasRequired = properties.some((property) => !property.hasQuestionToken);
+  if (properties.length === 0) {
+    return {
+      declaration: {
+        kind: StructureKind.TypeAlias,
+        name: operation.names.args,
+        isExported: true,
+        docs,
+        type: 'Record<string, never>',
+      },
+      hasRequired,
+    };
+  }
+  return {
+    declaration: { kind: StructureKind.Interface, name: operation.names.args, isExported: true, docs, properties },
+    hasRequired,
+  };
+}
+
+/** The union of documented error responses, each narrowing on `status`. */
+function errorDeclaration(operation: Operation, refs: Set<string>): StatementStructures {
+  const members = errorResponses(operation).map(({ status, response }) => {
+    const body = responseBodyType(response);
+    return `ApiError<${status ?? 'number'}, ${body ? typeText(body, refs) : 'unknown'}>`;
+  });
+  return {
+    kind: StructureKind.TypeAlias,
+    name: operation.names.error,
+    isExported: true,
+    docs: [`Errors the spec documents for {@link ${operation.names.function}}; narrow them with \`status\`.`],
+    type: members.length > 0 ? [...new Set(members)].join(' | ') : 'ApiError',
+  };
+}
+
+function operationDocs(operation: Operation): string {
+  const route = `\`${operation.method.toUpperCase()} ${operation.path}\``;
+  const throws = `@throws {@link ${operation.names.error}} for a documented error status, {@link ApiError} for any other.`;
+  return jsDocText(operation.docs, [route, throws]) ?? route;
+}
+
+function optionalDocs(text: string | undefined): string[] {
+  return text ? [text] : [];
+}
