@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config';
+import { checkCommand } from './commands/check';
+import { generateCommand } from './commands/generate';
+import { processConsole, type Console } from './console';
+import { ExitCode } from './exitCodes';
+import { UsageError, type TargetFlags } from './targets';
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export async function main(
+  argv: readonly string[],
+  cwd = process.cwd(),
+  console: Console = processConsole,
+): Promise<ExitCode> {
+  let run: (() => Promise<ExitCode>) | undefined;
+  const program = new Command('sdkgen')
+    .description('Generates typed, dependency-free TypeScript SDKs from OpenAPI documents.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => console.out(text.trimEnd()),
+      writeErr: (text) => console.err(text.trimEnd()),
+    })
+    .showHelpAfterError();
+
+  const targetOptions = (command: Command): Command =>
+    command
+      .option('-i, --input <spec>', 'the OpenAPI document (YAML or JSON) of one SDK')
+      .option('-o, --output <dir>', 'the folder of that SDK')
+      .option('-c, --config <file>', 'the config file listing the SDKs', 'sdkgen.config.json');
+
+  targetOptions(
+    program.command('generate').description('Generate every SDK in the config file, or the one given by -i and -o.'),
+  )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 generated, 1 a problem with the spec, config or output folder (nothing written), 2 usage error.',
+    )
+    .action((flags: TargetFlags) => {
+      run = () => generateCommand(flags, cwd, console);
+    });
+  targetOptions(
+    program
+      .command('check')
+      .description('Fail when the SDKs on disk differ from what the specs generate. Writes nothing.'),
+  )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 up to date, 1 regenerating would change files (listed with a diff), 2 error.',
+    )
+    .action((flags: TargetFlags) => {
+      run = () => checkCommand(flags, cwd, console);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? ExitCode.Success
+        : ExitCode.Usage;
+    }
+    throw error;
+  }
+  if (!run) {
+    program.outputHelp();
+    return ExitCode.Usage;
+  }
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.err(`error: ${error.message}`);
+      return ExitCode.Usage;
+    }
+    if (error instanceof ConfigError) {
+      console.err(`error: ${error.message}`);
+      return ExitCode.Problem;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`sdkgen: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = ExitCode.Usage;
+    },
+  );
+}
