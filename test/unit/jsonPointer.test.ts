@@ -1,0 +1,31 @@
+import { fragmentToPointer, getAtPointer, parsePointer, toPointer } from '../../generator/util/jsonPointer';
+
+describe('JSON pointers (RFC 6901)', () => {
+  it.each([
+    [['paths', '/pets/{id}', 'get'], '/paths/~1pets~1{id}/get'],
+    [['a~b', 'c/d'], '/a~0b/c~1d'],
+    [[], ''],
+    [['', 'x'], '//x'],
+  ])('%j <-> %s', (segments, pointer) => {
+    expect(toPointer(segments)).toBe(pointer);
+    expect(parsePointer(pointer)).toEqual(segments);
+  });
+
+  it('decodes ~01 as ~1, not as /', () => {
+    expect(parsePointer('/~01')).toEqual(['~1']);
+  });
+
+  it('reads percent-escapes in a $ref fragment before the pointer', () => {
+    expect(fragmentToPointer('/components/schemas/My%20Schema')).toBe('/components/schemas/My Schema');
+    expect(fragmentToPointer('/bad%E0%A4%A')).toBeUndefined();
+  });
+
+  it('follows pointers through objects and arrays only where keys exist', () => {
+    const document = { a: [{ b: 1 }], 'x/y': { '~': 2 } };
+    expect(getAtPointer(document, '/a/0/b')).toBe(1);
+    expect(getAtPointer(document, '/x~1y/~0')).toBe(2);
+    expect(getAtPointer(document, '/a/01')).toBeUndefined();
+    expect(getAtPointer(document, '/a/1')).toBeUndefined();
+    expect(getAtPointer(document, '/toString')).toBeUndefined();
+  });
+});

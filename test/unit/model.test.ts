@@ -1,0 +1,183 @@
+import { typeText } from '../../generator/emit/typeSyntax';
+import type { SdkModel } from '../../generator/model/types';
+import { buildFromFiles, specText } from '../support/buildFromText';
+
+async function modelOf(parts: Parameters<typeof specText>[0]): Promise<SdkModel> {
+  const { model, diagnostics } = await buildFromFiles({ 'openapi.yaml': specText(parts) });
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model!;
+}
+
+/** The type text of one named model, on one line. */
+async function typeOf(schemas: string, name: string, version?: string): Promise<string> {
+  const model = await modelOf({ schemas, ...(version ? { version } : {}) });
+  const named = model.models.find((m) => m.name === name);
+  if (!named) throw new Error(`no model ${name} in ${model.models.map((m) => m.name).join(', ')}`);
+  return typeText(named.type).replace(/\s*\n\s*/g, ' ');
+}
+
+describe('schemas to types', () => {
+  it.each([
+    ['string enum', 'E: { type: string, enum: [a, b-c, "1"] }', "'a' | 'b-c' | '1'"],
+    ['mixed enum', 'E: { enum: [1, true, null, x] }', "1 | true | null | 'x'"],
+    ['nullable (3.0)', 'N: { type: string, nullable: true }', 'string | null'],
+    ['integer', 'I: { type: integer, format: int64 }', 'number'],
+    ['binary', 'B: { type: string, format: binary }', 'Blob'],
+    ['date-time stays a string', 'D: { type: string, format: date-time }', 'string'],
+    ['array', 'A: { type: array, items: { type: string } }', 'string[]'],
+    [
+      'array of union',
+      'A: { type: array, items: { oneOf: [{ type: string }, { type: number }] } }',
+      '(string | number)[]',
+    ],
+    ['free-form object', 'O: { type: object }', '{ [key: string]: unknown; }'],
+    ['closed empty object', 'O: { type: object, additionalProperties: false }', 'Record<string, never>'],
+    ['map', 'O: { type: object, additionalProperties: { type: integer } }', '{ [key: string]: number; }'],
+    ['empty schema', 'U: {}', 'unknown'],
+    ['oneOf', 'U: { oneOf: [{ type: string }, { type: integer }] }', 'string | number'],
+  ])('%s', async (_, schemas, expected) => {
+    expect(await typeOf(schemas, schemas.split(':')[0]!)).toBe(expected);
+  });
+
+  it.each([
+    ['type arrays with null', "T: { type: [string, 'null'] }", 'string | null'],
+    ['const', 'C: { const: fixed }', "'fixed'"],
+    [
+      'tuple with prefixItems',
+      'T: { type: array, prefixItems: [{ type: string }, { type: number }], items: false }',
+      '[string, number]',
+    ],
+    [
+      'open tuple',
+      'T: { type: array, prefixItems: [{ type: string }] , items: { type: boolean } }',
+      '[string, ...boolean[]]',
+    ],
+    [
+      '$ref with siblings',
+      "R: { $ref: '#/components/schemas/B', required: [x] }\nB: { type: object, properties: { x: { type: string } } }",
+      '{ x: string; }',
+    ],
+  ])('3.1: %s', async (_, schemas, expected) => {
+    expect(await typeOf(schemas, schemas.split(':')[0]!, '3.1.0')).toBe(expected);
+  });
+
+  it('quotes property names that are not identifiers and keeps the wire name', async () => {
+    const model = await modelOf({
+      schemas: "O:\n  type: object\n  properties:\n    'content-type': { type: string }\n    'a b': { type: string }",
+    });
+    expect(typeText(model.models[0]!.type).replace(/\s+/g, ' ')).toBe("{ 'content-type'?: string; 'a b'?: string; }");
+  });
+
+  it('gives a runtime list of values to enums', async () => {
+    const model = await modelOf({ schemas: 'Kind: { type: string, enum: [A, B] }' });
+    expect(model.models[0]).toMatchObject({ name: 'Kind', enumValuesName: 'KindValues' });
+  });
+
+  it('marks readOnly and writeOnly properties', async () => {
+    const model = await modelOf({
+      schemas:
+        'O:\n  type: object\n  properties:\n    id: { type: string, readOnly: true }\n    secret: { type: string, writeOnly: true }',
+    });
+    const type = model.models[0]!.type;
+    expect(type.kind === 'object' && type.properties.map((p) => [p.name, p.readOnly, p.writeOnly])).toEqual([
+      ['id', true, false],
+      ['secret', false, true],
+    ]);
+  });
+
+  it('handles recursive and mutually recursive schemas', async () => {
+    const model = await modelOf({
+      schemas: [
+        'Node: { type: object, properties: { children: { type: array, items: { $ref: "#/components/schemas/Node" } } } }',
+        'A: { type: object, properties: { b: { $ref: "#/components/schemas/B" } } }',
+        'B: { type: object, properties: { a: { $ref: "#/components/schemas/A" } } }',
+      ].join('\n'),
+    });
+    expect(model.models.map((m) => m.name)).toEqual(['Node', 'A', 'B']);
+    expect(typeText(model.models[0]!.type).replace(/\s+/g, ' ')).toBe('{ children?: Node[]; }');
+  });
+});
+
+describe('allOf', () => {
+  const base = 'Base:\n  type: object\n  required: [id]\n  properties:\n    id: { type: string, readOnly: true }\n';
+
+  it('extends a $ref base with the inline members (one interface)', async () => {
+    const model = await modelOf({
+      schemas: `${base}Child:\n  allOf:\n    - $ref: '#/components/schemas/Base'\n    - type: object\n      required: [name]\n      properties:\n        name: { type: string }`,
+    });
+    const child = model.models.find((m) => m.name === 'Child')!;
+    expect(child.type).toMatchObject({
+      kind: 'object',
+      bases: ['Base'],
+      properties: [{ name: 'name', required: true }],
+    });
+  });
+
+  it('lists every property when a member redeclares or re-requires an inherited one', async () => {
+    const model = await modelOf({
+      schemas: `${base}Child:\n  allOf:\n    - $ref: '#/components/schemas/Base'\n    - required: [extra]\n      properties:\n        id: { type: string, enum: [fixed] }\n        extra: { type: number }`,
+    });
+    const child = model.models.find((m) => m.name === 'Child')!;
+    expect(typeText(child.type).replace(/\s+/g, ' ')).toBe("{ readonly id: string & 'fixed'; extra: number; }");
+  });
+
+  it('intersects members that are not plain objects', async () => {
+    expect(
+      await typeOf(
+        `${base}Mixed:\n  allOf:\n    - $ref: '#/components/schemas/Base'\n    - oneOf: [{ type: object, properties: { a: { type: string } } }, { type: object, properties: { b: { type: string } } }]`,
+        'Mixed',
+      ),
+    ).toBe('Base & ({ a?: string; } | { b?: string; })');
+  });
+});
+
+describe('discriminated unions', () => {
+  const members = [
+    'Cat: { type: object, required: [petType], properties: { petType: { type: string }, meows: { type: boolean } } }',
+    'Dog: { type: object, required: [petType], properties: { petType: { type: string }, barks: { type: boolean } } }',
+  ].join('\n');
+
+  it('tags each member with its mapping value', async () => {
+    const schemas = `${members}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }]\n  discriminator:\n    propertyName: petType\n    mapping: { cat: '#/components/schemas/Cat', dog: Dog, hound: Dog }`;
+    expect(await typeOf(schemas, 'Pet')).toBe("({ petType: 'cat'; } & Cat) | ({ petType: 'dog' | 'hound'; } & Dog)");
+  });
+
+  it('uses schema names when there is no mapping', async () => {
+    const schemas = `${members}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }]\n  discriminator: { propertyName: petType }`;
+    expect(await typeOf(schemas, 'Pet')).toBe("({ petType: 'Cat'; } & Cat) | ({ petType: 'Dog'; } & Dog)");
+  });
+});
+
+describe('operations', () => {
+  const paths = [
+    '/orgs/{orgId}/items/{id}:',
+    '  parameters:',
+    '    - { name: orgId, in: path, required: true, schema: { type: string } }',
+    '    - { name: limit, in: query, schema: { type: integer } }',
+    '  get:',
+    '    parameters:',
+    '      - { name: id, in: path, required: true, schema: { type: integer } }',
+    '      - { name: limit, in: query, required: true, schema: { type: integer } }',
+    '      - { name: id, in: query, schema: { type: string } }',
+    '      - { name: body, in: header, schema: { type: string } }',
+    '    responses:',
+    "      '200': { description: ok }",
+    "      '4xx': { description: client error }",
+    '      Default: { description: error }',
+  ].join('\n');
+
+  it('merges path-item parameters, names the operation from method and path, and keeps argument names unique', async () => {
+    const { model, diagnostics } = await buildFromFiles({ 'openapi.yaml': specText({ paths }) });
+    const operation = model!.operations[0]!;
+    expect(operation.operationId).toBe('getOrgsByOrgIdItemsById');
+    expect(operation.parameters.map((p) => [p.in, p.name, p.argName, p.required])).toEqual([
+      ['path', 'orgId', 'orgId', true],
+      ['query', 'limit', 'limit', true],
+      ['path', 'id', 'id', true],
+      ['query', 'id', 'queryId', false],
+      ['header', 'body', 'headerBody', false],
+    ]);
+    expect(operation.responses.map((r) => r.status)).toEqual(['200', '4XX', 'default']);
+    expect(diagnostics.filter((d) => d.code === 'SDK3202')).toHaveLength(2);
+  });
+});

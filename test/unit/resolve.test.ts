@@ -1,0 +1,99 @@
+import { buildFromFiles, specText } from '../support/buildFromText';
+
+describe('resolve stage', () => {
+  it('reports every dangling reference with file, line, column and pointer', async () => {
+    const { diagnostics } = await buildFromFiles({
+      'openapi.yaml': specText({
+        schemas: [
+          'A:',
+          '  $ref: "#/components/schemas/Missing"',
+          'B:',
+          '  type: object',
+          '  properties:',
+          '    c: { $ref: "#/components/schemas/Gone" }',
+        ].join('\n'),
+      }),
+    });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.file, d.position?.line, d.position?.column, d.pointer])).toEqual([
+      ['SDK2001', 'openapi.yaml', 7, 7, '/components/schemas/A/$ref'],
+      ['SDK2001', 'openapi.yaml', 11, 14, '/components/schemas/B/properties/c/$ref'],
+    ]);
+    expect(errors[0]!.message).toContain('"#/components/schemas/Missing"');
+    expect(errors[0]!.hint).toBeTruthy();
+  });
+
+  it('refuses a cycle of references that carries no structure, naming the cycle', async () => {
+    const { diagnostics } = await buildFromFiles({
+      'openapi.yaml': specText({
+        schemas: 'A: { $ref: "#/components/schemas/B" }\nB: { $ref: "#/components/schemas/A" }',
+      }),
+    });
+    const cycle = diagnostics.find((d) => d.code === 'SDK2004');
+    expect(cycle?.message).toContain('#/components/schemas/A -> #/components/schemas/B');
+  });
+
+  it('follows relative file references across documents', async () => {
+    const { model, diagnostics } = await buildFromFiles({
+      'api/openapi.yaml': specText({
+        paths: [
+          '/pets:',
+          '  get:',
+          '    operationId: listPets',
+          '    responses:',
+          "      '200':",
+          '        description: ok',
+          '        content:',
+          '          application/json:',
+          '            schema: { $ref: "./schemas/pet.yaml" }',
+        ].join('\n'),
+      }),
+      'api/schemas/pet.yaml':
+        'type: object\nrequired: [name]\nproperties:\n  name: { type: string }\n  owner: { $ref: "./owner.yaml#/Owner" }\n',
+      'api/schemas/owner.yaml': 'Owner:\n  type: object\n  properties:\n    id: { type: integer }\n',
+    });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model!.models.map((m) => [m.name, m.file])).toEqual([
+      ['Pet', 'api/schemas/pet.yaml'],
+      ['Owner', 'api/schemas/owner.yaml'],
+    ]);
+  });
+
+  it('refuses a file reference that leaves the folder of the root document', async () => {
+    const { diagnostics } = await buildFromFiles(
+      {
+        'spec/openapi.yaml': specText({ schemas: 'A: { $ref: "../secret.yaml" }' }),
+        'secret.yaml': 'type: string\n',
+      },
+      'spec/openapi.yaml',
+    );
+    expect(diagnostics.map((d) => d.code)).toEqual(['SDK2005']);
+  });
+
+  it('refuses remote references with a clear message', async () => {
+    const { diagnostics } = await buildFromFiles({
+      'openapi.yaml': specText({ schemas: 'A: { $ref: "https://example.invalid/schemas.yaml#/A" }' }),
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'SDK2003', severity: 'error', pointer: '/components/schemas/A/$ref' });
+  });
+
+  it('does not follow $ref strings inside examples and defaults', async () => {
+    const { diagnostics } = await buildFromFiles({
+      'openapi.yaml': specText({
+        schemas: 'A:\n  type: object\n  example: { $ref: "#/nowhere" }\n  default: { $ref: "#/nowhere" }',
+      }),
+    });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('locates YAML syntax errors', async () => {
+    const { diagnostics } = await buildFromFiles({ 'openapi.yaml': 'openapi: 3.0.0\ninfo: [\n' });
+    expect(diagnostics[0]).toMatchObject({ code: 'SDK1002', file: 'openapi.yaml', position: { line: 3 } });
+  });
+
+  it('refuses documents that are not OpenAPI 3.x', async () => {
+    const { diagnostics } = await buildFromFiles({ 'openapi.yaml': 'openapi: 2.5.0\ninfo: {}\n' });
+    expect(diagnostics[0]).toMatchObject({ code: 'SDK1004', pointer: '/openapi', position: { line: 1, column: 1 } });
+  });
+});
