@@ -1,3 +1,4 @@
+import { defaultServerUrl } from '../model/servers';
 import type { SdkModel, SecurityScheme } from '../model/types';
 import type { EmittedFile } from './emittedFile';
 import { jsDocComment } from './jsdoc';
@@ -25,7 +26,7 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
     (scheme) =>
       `${jsDocComment({ description: authDescription(scheme) })}readonly ${propertyKey(scheme.name)}?: Credential;`,
   );
-  const baseUrl = model.servers[0]?.url;
+  const baseUrl = model.servers[0] && defaultServerUrl(model.servers[0]);
   return printer.print('client.ts', banner, [
     `import { createHttpClient, type BaseClient, type BaseClientOptions, type Credential, type RequestOptions } from './runtime/index.js';`,
     ...(operations.length > 0

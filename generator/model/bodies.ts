@@ -3,7 +3,7 @@ import { isRecord } from '../util/guards';
 import type { ModelContext } from './context';
 import { docsOf } from './docs';
 import { schemaType } from './schemaType';
-import type { MediaContent, RequestBody, Response } from './types';
+import type { MediaContent, PropertyEncoding, RequestBody, Response } from './types';
 
 /** Each media type of a `content` map with its type, in spec order. */
 export function contentsOf(context: ModelContext, owner: Location): MediaContent[] {
@@ -17,7 +17,25 @@ export function contentsOf(context: ModelContext, owner: Location): MediaContent
         : isBinaryMediaType(mediaType)
           ? ({ kind: 'binary' } as const)
           : ({ kind: 'unknown' } as const);
-    return { mediaType, type };
+    return { mediaType, type, encoding: encodingOf(isRecord(media) ? media['encoding'] : undefined) };
+  });
+}
+
+/** A Media Type Object's `encoding` map, in spec order (OpenAPI 3.1 §4.8.15). */
+function encodingOf(value: unknown): PropertyEncoding[] {
+  if (!isRecord(value)) return [];
+  return Object.keys(value).flatMap((property): PropertyEncoding[] => {
+    const encoding = value[property];
+    if (!isRecord(encoding)) return [];
+    return [
+      {
+        property,
+        ...(typeof encoding['contentType'] === 'string' ? { contentType: encoding['contentType'] } : {}),
+        ...(typeof encoding['style'] === 'string' ? { style: encoding['style'] } : {}),
+        ...(typeof encoding['explode'] === 'boolean' ? { explode: encoding['explode'] } : {}),
+        ...(typeof encoding['allowReserved'] === 'boolean' ? { allowReserved: encoding['allowReserved'] } : {}),
+      },
+    ];
   });
 }
 

@@ -8,7 +8,8 @@ import { defineModel, reserveModelName } from './namedModels';
 import { NameRegistry } from './nameRegistry';
 import { buildOperations } from './operations';
 import { securityOf, securitySchemesOf } from './security';
-import type { NamedModel, SdkModel, Server } from './types';
+import { serversOf } from './servers';
+import type { NamedModel, SdkModel } from './types';
 
 /**
  * Names the runtime exports and the generated `index.ts` re-exports: a model
@@ -80,7 +81,7 @@ export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: 
         version: typeof info['version'] === 'string' ? info['version'] : '0.0.0',
         ...(infoDocs.description ? { description: infoDocs.description } : {}),
       },
-      servers: serversOf(document['servers']),
+      servers: serversOf(document['servers']) ?? [],
       models,
       operations,
       securitySchemes: securitySchemesOf(context),
@@ -88,19 +89,4 @@ export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: 
     },
     diagnostics: context.diagnostics,
   };
-}
-
-function serversOf(value: unknown): Server[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).flatMap((server) => {
-    if (typeof server['url'] !== 'string') return [];
-    const variables: Record<string, string> = {};
-    if (isRecord(server['variables'])) {
-      for (const [name, variable] of Object.entries(server['variables'])) {
-        if (isRecord(variable) && variable['default'] !== undefined) variables[name] = String(variable['default']);
-      }
-    }
-    const url = server['url'].replace(/\{([^}]+)\}/g, (whole, name: string) => variables[name] ?? whole);
-    return [{ url, ...(typeof server['description'] === 'string' ? { description: server['description'] } : {}) }];
-  });
 }

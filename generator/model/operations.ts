@@ -7,6 +7,7 @@ import { docsOf } from './docs';
 import { splitWords, toFunctionName, toTypeName } from './identifiers';
 import { mergeParameters, parameterOf, type RawParameter } from './parameters';
 import { securityOf } from './security';
+import { serversOf } from './servers';
 import type { HttpMethod, Operation, Parameter } from './types';
 
 const methods: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -42,6 +43,7 @@ function operationOf(
   const typePrefix = toTypeName(functionName);
   const requestBody = requestBodyOf(context, location);
   const security = securityOf(value['security']);
+  const servers = serversOf(value['servers']) ?? serversOf(context.spec.valueAt(childLocation(at.pathItem, 'servers')));
   return {
     operationId,
     names: {
@@ -59,6 +61,7 @@ function operationOf(
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(context, location),
     ...(security ? { security } : {}),
+    ...(servers && servers.length > 0 ? { servers } : {}),
   };
 }
 

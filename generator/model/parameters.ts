@@ -51,6 +51,8 @@ export function mergeParameters(context: ModelContext, pathItem: Location, opera
 export function parameterOf(context: ModelContext, raw: RawParameter, argName: string): Parameter {
   const where = raw.value['in'] as ParameterLocation;
   const style = typeof raw.value['style'] === 'string' ? raw.value['style'] : defaultStyle[where];
+  const content = raw.value['content'];
+  const mediaType = !('schema' in raw.value) && isRecord(content) ? Object.keys(content)[0] : undefined;
   return {
     name: raw.value['name'] as string,
     in: where,
@@ -61,6 +63,7 @@ export function parameterOf(context: ModelContext, raw: RawParameter, argName: s
     style,
     explode: typeof raw.value['explode'] === 'boolean' ? raw.value['explode'] : style === 'form',
     allowReserved: raw.value['allowReserved'] === true,
+    ...(mediaType !== undefined ? { mediaType } : {}),
     docs: docsOf(raw.value),
   };
 }

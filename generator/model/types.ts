@@ -23,8 +23,18 @@ export interface ApiInfo {
   readonly description?: string;
 }
 
+/** A Server Object (OpenAPI 3.1 §4.8.5): `url` as written, `{name}` placeholders included. */
 export interface Server {
   readonly url: string;
+  readonly description?: string;
+  /** Each `{name}` of `url`, with its default (and allowed values when the spec lists them). */
+  readonly variables: readonly ServerVariable[];
+}
+
+export interface ServerVariable {
+  readonly name: string;
+  readonly default: string;
+  readonly enum?: readonly string[];
   readonly description?: string;
 }
 
@@ -101,15 +111,32 @@ export interface Parameter {
   readonly argName: string;
   readonly required: boolean;
   readonly type: TypeNode;
+  /** `simple`, `label`, `matrix`, `form`, `spaceDelimited`, `pipeDelimited`, `deepObject` (or any the spec names). */
   readonly style: string;
   readonly explode: boolean;
   readonly allowReserved: boolean;
+  /** Set when the parameter is described by `content` instead of `schema`: its one media type (OpenAPI 3.1 §4.8.12.3). */
+  readonly mediaType?: string;
   readonly docs: Docs;
 }
 
 export interface MediaContent {
   readonly mediaType: string;
   readonly type: TypeNode;
+  /**
+   * The Encoding Objects of a `multipart/*` or `application/x-www-form-urlencoded`
+   * body, by property (OpenAPI 3.1 §4.8.15); empty otherwise.
+   */
+  readonly encoding: readonly PropertyEncoding[];
+}
+
+export interface PropertyEncoding {
+  readonly property: string;
+  readonly contentType?: string;
+  /** Only set when the spec sets them (they apply to `application/x-www-form-urlencoded`). */
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
 }
 
 export interface RequestBody {
@@ -164,4 +191,6 @@ export interface Operation {
   readonly responses: readonly Response[];
   /** Its own `security`, or `undefined` to use the document's. */
   readonly security?: readonly SecurityRequirement[];
+  /** Its own `servers`, else its path item's; `undefined` to use the document's. */
+  readonly servers?: readonly Server[];
 }

@@ -1,0 +1,132 @@
+import type { SdkModel } from '../../generator/model/types';
+import { defaultServerUrl } from '../../generator/model/servers';
+import { buildFromFiles, specText } from '../support/buildFromText';
+
+async function modelOf(parts: Parameters<typeof specText>[0]): Promise<SdkModel> {
+  const { model, diagnostics } = await buildFromFiles({ 'openapi.yaml': specText(parts) });
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model!;
+}
+
+describe('model: what a request needs', () => {
+  it('keeps server URLs as written, with their variables, defaults and allowed values', async () => {
+    const model = await modelOf({
+      extra: [
+        'servers:',
+        '  - url: https://{region}.example.com:{port}/v1',
+        '    description: Regional',
+        '    variables:',
+        '      region: { default: eu, enum: [eu, us], description: Where }',
+        '      port: { default: 8443 }',
+        '  - url: /relative',
+      ].join('\n'),
+    });
+    expect(model.servers).toEqual([
+      {
+        url: 'https://{region}.example.com:{port}/v1',
+        description: 'Regional',
+        variables: [
+          { name: 'region', default: 'eu', enum: ['eu', 'us'], description: 'Where' },
+          { name: 'port', default: '8443' },
+        ],
+      },
+      { url: '/relative', variables: [] },
+    ]);
+    expect(defaultServerUrl(model.servers[0]!)).toBe('https://eu.example.com:8443/v1');
+  });
+
+  it('gives an operation its own servers, else its path item servers, else none', async () => {
+    const model = await modelOf({
+      paths: [
+        '/files:',
+        '  servers: [{ url: https://files.example.com }]',
+        '  get: { operationId: listFiles, responses: { "200": { description: ok } } }',
+        '  post:',
+        '    operationId: upload',
+        '    servers: [{ url: "https://{host}.example.com", variables: { host: { default: up } } }]',
+        '    responses: { "200": { description: ok } }',
+        '/plain:',
+        '  get: { operationId: plain, responses: { "200": { description: ok } } }',
+      ].join('\n'),
+    });
+    const byId = new Map(model.operations.map((operation) => [operation.operationId, operation]));
+    expect(byId.get('listFiles')!.servers).toEqual([{ url: 'https://files.example.com', variables: [] }]);
+    expect(byId.get('upload')!.servers).toEqual([
+      { url: 'https://{host}.example.com', variables: [{ name: 'host', default: 'up' }] },
+    ]);
+    expect(byId.get('plain')!.servers).toBeUndefined();
+  });
+
+  it('keeps each parameter style, explode (defaulting to true for form only), allowReserved and content media type', async () => {
+    const model = await modelOf({
+      paths: [
+        '/items/{id}:',
+        '  get:',
+        '    operationId: getItem',
+        '    parameters:',
+        '      - { name: id, in: path, required: true, style: matrix, explode: true, schema: { type: string } }',
+        '      - { name: tags, in: query, schema: { type: array, items: { type: string } } }',
+        '      - { name: ids, in: query, style: pipeDelimited, schema: { type: array, items: { type: integer } } }',
+        '      - { name: filter, in: query, style: deepObject, allowReserved: true, schema: { type: object } }',
+        '      - { name: meta, in: query, content: { application/json: { schema: { type: object } } } }',
+        '      - { name: X-Trace, in: header, schema: { type: string } }',
+        '      - { name: session, in: cookie, schema: { type: string } }',
+        '    responses: { "200": { description: ok } }',
+      ].join('\n'),
+    });
+    const facts = model.operations[0]!.parameters.map((p) => [
+      p.name,
+      p.style,
+      p.explode,
+      p.allowReserved,
+      p.mediaType,
+    ]);
+    expect(facts).toEqual([
+      ['id', 'matrix', true, false, undefined],
+      ['tags', 'form', true, false, undefined],
+      ['ids', 'pipeDelimited', false, false, undefined],
+      ['filter', 'deepObject', false, true, undefined],
+      ['meta', 'form', true, false, 'application/json'],
+      ['X-Trace', 'simple', false, false, undefined],
+      ['session', 'form', true, false, undefined],
+    ]);
+  });
+
+  it('keeps the encoding of multipart and form bodies, by property', async () => {
+    const model = await modelOf({
+      paths: [
+        '/upload:',
+        '  post:',
+        '    operationId: upload',
+        '    requestBody:',
+        '      content:',
+        '        multipart/form-data:',
+        '          schema: { type: object, properties: { file: { type: string, format: binary }, meta: { type: object } } }',
+        '          encoding:',
+        '            file: { contentType: image/png }',
+        '            meta: { contentType: application/json }',
+        '        application/x-www-form-urlencoded:',
+        '          schema: { type: object, properties: { ids: { type: array, items: { type: integer } } } }',
+        '          encoding: { ids: { style: pipeDelimited, explode: false, allowReserved: true } }',
+        '        application/octet-stream: {}',
+        '    responses: { "204": { description: done } }',
+      ].join('\n'),
+    });
+    const contents = model.operations[0]!.requestBody!.contents;
+    expect(contents.map((content) => [content.mediaType, content.encoding])).toEqual([
+      [
+        'multipart/form-data',
+        [
+          { property: 'file', contentType: 'image/png' },
+          { property: 'meta', contentType: 'application/json' },
+        ],
+      ],
+      [
+        'application/x-www-form-urlencoded',
+        [{ property: 'ids', style: 'pipeDelimited', explode: false, allowReserved: true }],
+      ],
+      ['application/octet-stream', []],
+    ]);
+    expect(contents[2]!.type).toEqual({ kind: 'binary' });
+  });
+});
