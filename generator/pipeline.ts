@@ -45,7 +45,7 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: specHash(resolved.spec),
   });
-  const files = await formatFiles(emitted);
+  const files = await formatFiles(emitted, { cwd: input.cwd });
   return { files, model: built.model, diagnostics };
 }
 

@@ -10,8 +10,13 @@ function workerSource(): string {
   return `
 const { parentPort } = require('node:worker_threads');
 const prettier = require(${JSON.stringify(require.resolve('prettier'))});
+// Babel's parser is the fast one; a file it cannot parse gets TypeScript's.
+const format = (text, options) =>
+  prettier.format(text, options).catch((error) =>
+    options.parser === 'babel-ts' ? prettier.format(text, { ...options, parser: 'typescript' }) : Promise.reject(error),
+  );
 parentPort.on('message', ({ id, text, options }) => {
-  prettier.format(text, options).then(
+  format(text, options).then(
     (formatted) => parentPort.postMessage({ id, formatted }),
     (error) => parentPort.postMessage({ id, error: String(error && error.stack || error) }),
   );
