@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type errors are the job of `npm run typecheck`; tests only transpile.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
   },
   // Generated code and the runtime import with `.js` extensions (ESM style); map them to the TypeScript sources.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -3,10 +3,14 @@ import { dirname, relative, resolve as resolvePath } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import type { EmittedFile } from './emit/emittedFile';
 import { emitSdk } from './emit/emitSdk';
+import type { PackageIdentity } from './emit/package/emitPackage';
+import { defaultPackageName } from './emit/package/packageName';
+import { packageVersion } from './emit/package/packageVersion';
 import { formatFiles } from './format/formatFiles';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
 import { buildModel } from './model/buildModel';
 import type { SdkModel } from './model/types';
+import { diagnosticAt } from './resolve/location';
 import { resolveDocument } from './resolve/resolveDocument';
 import type { ResolvedSpec } from './resolve/resolvedSpec';
 
@@ -14,6 +18,8 @@ export interface GenerateInput {
   /** The spec as the user named it (relative to `cwd`, or absolute). */
   readonly specPath: string;
   readonly cwd: string;
+  /** The npm package name from the config (already validated); derived from the spec's title when absent. */
+  readonly packageName?: string | undefined;
 }
 
 export interface GenerateResult {
@@ -41,12 +47,35 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   diagnostics.push(...built.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
 
+  const identity = packageIdentity(built.model, resolved.spec, input.packageName, diagnostics);
   const emitted = emitSdk(built.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: specHash(resolved.spec),
+    package: identity,
   });
   const files = await formatFiles(emitted, { cwd: input.cwd });
   return { files, model: built.model, diagnostics };
+}
+
+/** Name and version of the SDK's package; a spec version npm would refuse is coerced, with a warning. */
+function packageIdentity(
+  model: SdkModel,
+  spec: ResolvedSpec,
+  configuredName: string | undefined,
+  diagnostics: Diagnostic[],
+): PackageIdentity {
+  const { version, coercedFrom } = packageVersion(model.info.version);
+  if (coercedFrom !== undefined) {
+    diagnostics.push(
+      diagnosticAt(spec.rootLocation('/info/version'), {
+        code: 'SDK4101',
+        severity: 'warning',
+        message: `info.version ${JSON.stringify(coercedFrom)} is not a semantic version; the SDK's package.json says ${version}.`,
+        hint: 'Give info.version as MAJOR.MINOR.PATCH (for example 1.4.0) to choose the package version.',
+      }),
+    );
+  }
+  return { name: configuredName ?? defaultPackageName(model.info.title), version };
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

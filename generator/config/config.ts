@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { packageNameProblems } from '../emit/package/packageName';
 import { isRecord } from '../util/guards';
 
 /** The project's config file, found in the working folder. */
@@ -13,6 +14,8 @@ export interface SdkConfig {
   readonly input: string;
   /** The SDK's folder, relative to the config file. */
   readonly output: string;
+  /** The SDK's npm package name; derived from the spec's title when absent. */
+  readonly packageName?: string;
 }
 
 export interface Config {
@@ -53,13 +56,30 @@ function parseConfig(value: unknown, path: string): SdkConfig[] {
   return sdks.map((sdk, index) => {
     const at = `sdks[${index}]`;
     if (!isRecord(sdk)) throw new ConfigError(`${path}: "${at}" must be an object.`);
-    rejectUnknownKeys(sdk, ['name', 'input', 'output'], path, `${at}.`);
+    rejectUnknownKeys(sdk, ['name', 'input', 'output', 'packageName'], path, `${at}.`);
     for (const key of ['name', 'input', 'output']) {
       if (typeof sdk[key] !== 'string' || sdk[key] === '')
         throw new ConfigError(`${path}: "${at}.${key}" must be a non-empty string.`);
     }
-    return { name: sdk['name'] as string, input: sdk['input'] as string, output: sdk['output'] as string };
+    const packageName = sdk['packageName'];
+    if (packageName !== undefined) checkPackageName(packageName, path, `${at}.packageName`);
+    return {
+      name: sdk['name'] as string,
+      input: sdk['input'] as string,
+      output: sdk['output'] as string,
+      ...(typeof packageName === 'string' ? { packageName } : {}),
+    };
   });
+}
+
+function checkPackageName(value: unknown, path: string, key: string): void {
+  if (typeof value !== 'string') throw new ConfigError(`${path}: "${key}" must be a string (an npm package name).`);
+  const problems = packageNameProblems(value);
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `${path}: "${key}" ${JSON.stringify(value)} is not a valid npm package name: ${problems.join('; ')}. Use lowercase letters, digits and dashes, optionally under a @scope/.`,
+    );
+  }
 }
 
 function rejectUnknownKeys(

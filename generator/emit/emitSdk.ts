@@ -6,6 +6,7 @@ import { emitErrors } from './errors';
 import { emitIndex } from './indexFile';
 import { emitModels } from './models';
 import { emitOperations } from './operations';
+import { emitPackage, type PackageIdentity } from './package/emitPackage';
 import { emitRuntime } from './runtime';
 import { emitSecurity } from './security';
 import { SourcePrinter } from './sourceFile';
@@ -14,13 +15,15 @@ export interface EmitOptions {
   /** The spec as the user named it, for the banner. */
   readonly specPath: string;
   readonly specHash: string;
+  /** The npm package the SDK folder is. */
+  readonly package: PackageIdentity;
 }
 
 /** Every file of the SDK, unformatted, sorted by path. */
 export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
   const printer = new SourcePrinter();
   const banner = bannerFor(options.specPath, options.specHash);
-  const files = [
+  const sources = [
     ...emitModels(model, printer, banner),
     ...emitOperations(model, printer, banner),
     emitSecurity(model, printer, banner),
@@ -29,5 +32,6 @@ export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
     emitIndex(printer, banner),
     ...emitRuntime(),
   ];
+  const files = [...sources, ...emitPackage(model, options.package, sources)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -2,6 +2,9 @@
 export interface EmittedFile {
   readonly path: string;
   readonly content: string;
-  /** Runtime files are copied byte for byte; the others go through the formatter. */
-  readonly origin: 'generated' | 'runtime';
+  /**
+   * `generated` TypeScript goes through the formatter; `runtime` files are copied
+   * byte for byte; `document`s (package.json, tsconfigs, README) are emitted in their final layout.
+   */
+  readonly origin: 'generated' | 'runtime' | 'document';
 }

@@ -27,7 +27,7 @@ export interface FormatOptions {
  * Formats the generated files with prettier, in worker threads: prettier's
  * cost grows faster than a file's size, so many files on all cores beat one
  * thread. Files formatted before with the same prettier and options come from
- * the cache. Runtime files are already formatted and pass through.
+ * the cache. Runtime files and documents are already laid out and pass through.
  */
 export async function formatFiles(files: readonly EmittedFile[], options: FormatOptions = {}): Promise<EmittedFile[]> {
   const prettier = options.prettier ?? prettierOptions;

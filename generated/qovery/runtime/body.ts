@@ -2,7 +2,7 @@
 
 export interface RequestBody {
   readonly contentType: string;
-  readonly payload: BodyInit;
+  readonly payload: NonNullable<RequestInit['body']>;
 }
 
 /** A JSON request body; `undefined` sends no body. */
@@ -11,6 +11,9 @@ export function jsonBody(value: unknown, contentType = 'application/json'): Requ
 }
 
 /** A body sent as is (text, `Blob`, bytes, stream) with the spec's media type; `undefined` sends none. */
-export function rawBody(value: BodyInit | undefined, contentType: string): RequestBody | undefined {
+export function rawBody(
+  value: NonNullable<RequestInit['body']> | undefined,
+  contentType: string,
+): RequestBody | undefined {
   return value === undefined ? undefined : { contentType, payload: value };
 }

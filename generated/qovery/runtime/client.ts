@@ -13,7 +13,7 @@ export interface BaseClientOptions {
   /** The `fetch` to use; defaults to the global one. */
   readonly fetch?: typeof fetch;
   /** Headers sent with every request. */
-  readonly headers?: HeadersInit;
+  readonly headers?: RequestInit['headers'];
   /** A credential per security scheme name. */
   readonly auth?: Credentials;
 }
@@ -21,7 +21,7 @@ export interface BaseClientOptions {
 /** Options of one call. */
 export interface RequestOptions {
   /** Extra headers for this call; they win over the client's. */
-  readonly headers?: HeadersInit;
+  readonly headers?: RequestInit['headers'];
   /** Aborts the call. */
   readonly signal?: AbortSignal;
 }

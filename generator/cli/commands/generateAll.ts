@@ -24,7 +24,7 @@ export async function generateAll(
   let failed = false;
   for (const sdk of sdks) {
     const started = performance.now();
-    const result = await generateSdk({ specPath: sdk.input, cwd: root });
+    const result = await generateSdk({ specPath: sdk.input, cwd: root, packageName: sdk.packageName });
     reportDiagnostics(console, result.diagnostics);
     if (!result.files || !result.model) {
       failed = true;

@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the server answered (preflights included), for the test to assert on. */
+export interface Received {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Buffer;
+}
+
+export interface RegistryServer {
+  readonly url: string;
+  readonly received: Received[];
+  /** Paths of requests whose client went away before an answer (aborted calls). */
+  readonly abandoned: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback stand-in for the API, answering as the spec documents:
+ * `POST /organization/{id}/containerRegistry` creates a registry (201) or,
+ * for the organization `missing`, answers 404; `slow` never answers, for
+ * aborted calls; `POST /files` echoes the size and type of an upload. Every
+ * answer carries CORS headers, so pages on another origin may call it.
+ */
+export async function startRegistryServer(): Promise<RegistryServer> {
+  const received: Received[] = [];
+  const abandoned: string[] = [];
+  let created = 0;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const path = new URL(request.url ?? '/', 'http://loopback').pathname;
+      received.push({ method: request.method ?? '', path, headers: request.headers, body });
+      allowCors(request, response);
+      if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+      const registry = /^\/organization\/([^/]+)\/containerRegistry$/.exec(path);
+      if (request.method === 'POST' && registry) {
+        const organization = decodeURIComponent(registry[1]!);
+        if (organization === 'slow') {
+          response.on('close', () => abandoned.push(path));
+          return;
+        }
+        if (organization === 'missing') return json(response, 404, { message: 'organization not found' });
+        const sent = JSON.parse(body.toString('utf8')) as { name: string; kind: string };
+        created += 1;
+        return json(response, 201, {
+          id: `registry-${created}`,
+          created_at: '2026-01-01T00:00:00Z',
+          name: sent.name,
+          kind: sent.kind,
+        });
+      }
+      if (request.method === 'POST' && path === '/files') {
+        return json(response, 201, {
+          size: body.length,
+          type: request.headers['content-type'] ?? '',
+          text: body.toString('utf8'),
+        });
+      }
+      json(response, 404, { message: `no route for ${request.method} ${path}` });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    abandoned,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** CORS (Fetch standard): the page's origin, its requested headers, and `x-request-id` readable by scripts. */
+function allowCors(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  response.setHeader('Access-Control-Allow-Origin', origin);
+  response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+  response.setHeader('Access-Control-Allow-Headers', request.headers['access-control-request-headers'] ?? '');
+  response.setHeader('Access-Control-Expose-Headers', 'x-request-id');
+  response.setHeader('Vary', 'Origin');
+}
+
+function json(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `request-${status}` });
+  response.end(JSON.stringify(value));
+}
