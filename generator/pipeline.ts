@@ -7,10 +7,13 @@ import type { PackageIdentity } from './emit/package/emitPackage';
 import { defaultPackageName } from './emit/package/packageName';
 import { packageVersion } from './emit/package/packageVersion';
 import { formatFiles } from './format/formatFiles';
+import { specLimits, type SpecLimits } from './load/limits';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
 import { buildModel } from './model/buildModel';
 import type { SdkModel } from './model/types';
 import { diagnosticAt } from './resolve/location';
+import { defaultRemoteOptions, type RemoteOptions } from './resolve/fetchRemote';
+import { isRemotePath } from './resolve/parseRef';
 import { resolveDocument } from './resolve/resolveDocument';
 import type { ResolvedSpec } from './resolve/resolvedSpec';
 
@@ -20,6 +23,10 @@ export interface GenerateInput {
   readonly cwd: string;
   /** The npm package name from the config (already validated); derived from the spec's title when absent. */
   readonly packageName?: string | undefined;
+  /** Bounds on what the spec may make the generator read; each defaults to `defaultSpecLimits`. */
+  readonly limits?: Partial<SpecLimits>;
+  /** Remote `$ref`s: the hosts they may be fetched from (none by default). */
+  readonly remote?: Partial<RemoteOptions>;
 }
 
 export interface GenerateResult {
@@ -34,12 +41,14 @@ export interface GenerateResult {
  * written here; `writeOutput` does that once the result is known to be good.
  */
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
-  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd });
+  const limits = specLimits(input.limits);
+  const remote = { ...defaultRemoteOptions, ...input.remote };
+  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits });
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const rootProblems = checkRootDocument(loaded.source);
   if (rootProblems.length > 0) return { diagnostics: [...loaded.diagnostics, ...rootProblems] };
 
-  const resolved = await resolveDocument(loaded.source, { cwd: input.cwd });
+  const resolved = await resolveDocument(loaded.source, { cwd: input.cwd, limits, remote });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
 
@@ -88,7 +97,8 @@ export function specHash(spec: ResolvedSpec): string {
   if (spec.sources.size === 1) return hash.update(spec.root.text).digest('hex');
   const folder = dirname(spec.root.path);
   for (const path of [...spec.sources.keys()].sort()) {
-    hash.update(`${relative(folder, path).replace(/\\/g, '/')}\0${spec.sources.get(path)!.text}\0`);
+    const name = isRemotePath(path) ? path : relative(folder, path).replace(/\\/g, '/');
+    hash.update(`${name}\0${spec.sources.get(path)!.text}\0`);
   }
   return hash.digest('hex');
 }

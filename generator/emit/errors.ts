@@ -1,5 +1,6 @@
 import type { SdkModel } from '../model/types';
 import type { EmittedFile } from './emittedFile';
+import { escapeCommentText } from './jsdoc';
 import { propertyKey, stringLiteral } from './literals';
 import type { SourcePrinter } from './sourceFile';
 
@@ -21,7 +22,8 @@ export function emitErrors(model: SdkModel, printer: SourcePrinter, banner: stri
       ' * then `error.status` narrows `error.body` to what the spec documents for it.',
       ' *',
       ' * @example',
-      ` * if (isApiErrorOf(error, ${stringLiteral(operations[0]?.operationId ?? 'operationId')}) && error.status === 404) console.log(error.body);`,
+      // The operationId is spec text inside a comment: escaped so that it cannot close it.
+      ` * if (isApiErrorOf(error, ${escapeCommentText(stringLiteral(operations[0]?.operationId ?? 'operationId'))}) && error.status === 404) console.log(error.body);`,
       ' */',
       'export function isApiErrorOf<K extends keyof OperationErrors>(error: unknown, operationId: K): error is OperationErrors[K] {',
       '  return error instanceof ApiError && error.operationId === operationId;',

@@ -19,16 +19,33 @@ function unicodeEscape(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** A literal type or value: `'a'`, `1`, `true`, `null`. */
+/** A literal type: `'a'`, `1`, `true`, `null`; `number` for NaN and the infinities, which have no literal type. */
 export function literalText(value: Literal): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'number';
   return String(value);
 }
 
-/** A property key: bare when it is an identifier, quoted otherwise. */
+/** A literal value that evaluates to exactly `value`, YAML's `.nan`, `.inf` and `-0` included. */
+export function literalValueText(value: Literal): string {
+  if (typeof value !== 'number' || (Number.isFinite(value) && !Object.is(value, -0))) return literalText(value);
+  if (Number.isNaN(value)) return 'Number.NaN';
+  if (Object.is(value, -0)) return '-0';
+  return value > 0 ? 'Number.POSITIVE_INFINITY' : 'Number.NEGATIVE_INFINITY';
+}
+
+/** A property key in a type: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : stringLiteral(name);
+}
+
+/**
+ * A property key in an object literal value. `__proto__: x` and
+ * `'__proto__': x` there set the object's prototype instead of defining a
+ * property (ECMAScript §13.2.5.5); only a computed key defines it.
+ */
+export function objectLiteralKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
 /** `object.key` or `object['key']`. */

@@ -3,7 +3,7 @@ import type { NamedModel, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
-import { literalText, propertyKey } from './literals';
+import { literalValueText, propertyKey } from './literals';
 import { typeImport, type SourcePrinter } from './sourceFile';
 import { indexSignatureType, typeText } from './typeSyntax';
 
@@ -70,7 +70,7 @@ function enumValuesOf(named: NamedModel): StatementStructures {
 
 function literalsOf(type: TypeNode): string[] {
   const members = type.kind === 'union' ? type.members : [type];
-  return members.map((member) => (member.kind === 'literal' ? literalText(member.value) : 'null'));
+  return members.map((member) => (member.kind === 'literal' ? literalValueText(member.value) : 'null'));
 }
 
 function docsStructure(text: string | undefined): string[] {

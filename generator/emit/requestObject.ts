@@ -1,5 +1,5 @@
 import type { Operation, Parameter } from '../model/types';
-import { propertyAccess, stringLiteral, templateText } from './literals';
+import { objectLiteralKey, propertyAccess, stringLiteral, templateText } from './literals';
 import { isJsonMediaType, requestContent } from './operationTypes';
 
 /**
@@ -23,7 +23,7 @@ export function requestObject(operation: Operation): { text: string; helpers: Se
     helpers.add('headerValue');
     const entries = headers.map(
       (parameter) =>
-        `${stringLiteral(parameter.name)}: headerValue(${stringLiteral(parameter.name)}, ${argument(parameter)})`,
+        `${objectLiteralKey(parameter.name)}: headerValue(${stringLiteral(parameter.name)}, ${argument(parameter)})`,
     );
     fields.push(`headers: { ${entries.join(', ')} }`);
   }

@@ -1,13 +1,13 @@
 import type { SdkModel, SecurityScheme } from '../model/types';
 import type { EmittedFile } from './emittedFile';
 import { jsDocComment } from './jsdoc';
-import { propertyAccess, propertyKey, stringLiteral } from './literals';
+import { objectLiteralKey, propertyAccess, stringLiteral } from './literals';
 import type { SourcePrinter } from './sourceFile';
 
 /** `security.ts`: the spec's security schemes as data the runtime applies. */
 export function emitSecurity(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
   const schemes = model.securitySchemes.map(
-    (scheme) => `${jsDocComment(scheme.docs)}${propertyKey(scheme.name)}: ${schemeLiteral(scheme)},`,
+    (scheme) => `${jsDocComment(scheme.docs)}${objectLiteralKey(scheme.name)}: ${schemeLiteral(scheme)},`,
   );
   const alternatives = model.defaultSecurity.map(
     (names) => `[${names.map((name) => propertyAccess('schemes', name)).join(', ')}]`,

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { isRecord } from '../util/guards';
-import { defaultParseLimits, parseSpecText, type ParseLimits } from './parseSpecText';
+import { defaultSpecLimits, type SpecLimits } from './limits';
+import { parseSpecText } from './parseSpecText';
+import { readSpecFile } from './readSpecFile';
 import { SpecSource } from './specSource';
 
 export interface LoadResult {
@@ -10,40 +11,43 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads and parses one spec file (the root, or one a `$ref` points to). */
+/** Reads and parses one spec file (the root, or one a `$ref` points to), within the limits. */
 export async function loadSpecFile(
   absolutePath: string,
-  options: { cwd: string; limits?: ParseLimits },
+  options: { cwd: string; limits?: SpecLimits; readFrom?: string },
 ): Promise<LoadResult> {
   const displayPath = relative(options.cwd, absolutePath) || absolutePath;
-  let text: string;
-  try {
-    text = await readFile(absolutePath, 'utf8');
-  } catch (error) {
+  const limits = options.limits ?? defaultSpecLimits;
+  // `readFrom`: the real path, once checked, so a link cannot be swapped in between.
+  const read = await readSpecFile(options.readFrom ?? absolutePath, limits);
+  if (!('text' in read)) {
     return {
-      diagnostics: [
-        {
-          code: 'SDK1001',
-          severity: 'error',
-          message: `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-          hint: 'Check the path; relative paths are resolved from the file that names them.',
-          file: displayPath,
-        },
-      ],
+      diagnostics: [{ code: 'SDK1001', severity: 'error', message: read.problem, hint: read.hint, file: displayPath }],
     };
   }
-  return parseSpecSource(text, absolutePath, displayPath, options.limits);
+  return parseSpecSource(read.text, absolutePath, displayPath, limits);
 }
 
 export function parseSpecSource(
   text: string,
   absolutePath: string,
   displayPath: string,
-  limits: ParseLimits = defaultParseLimits,
+  limits: SpecLimits = defaultSpecLimits,
 ): LoadResult {
   const { parsed, diagnostics } = parseSpecText(text, displayPath, limits);
-  if (!parsed) return { diagnostics };
+  if (!parsed) return { diagnostics: withPositions(diagnostics, text, absolutePath, displayPath) };
   return { source: new SpecSource(absolutePath, displayPath, text, parsed.value, parsed.positionIndex), diagnostics };
+}
+
+/** Fills in line and column for problems known only by their JSON pointer. */
+function withPositions(diagnostics: Diagnostic[], text: string, path: string, displayPath: string): Diagnostic[] {
+  if (!diagnostics.some((d) => d.pointer !== undefined && !d.position)) return diagnostics;
+  const source = new SpecSource(path, displayPath, text, undefined);
+  return diagnostics.map((d) => {
+    if (d.pointer === undefined || d.position) return d;
+    const position = source.locate(d.pointer);
+    return position ? { ...d, position } : d;
+  });
 }
 
 /** The root of an OpenAPI document must be an object naming its version. */

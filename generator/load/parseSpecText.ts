@@ -1,5 +1,9 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
+import { checkExpandedValue } from './checkExpandedValue';
+import { checkJsonText, tooDeep } from './checkJsonText';
+import { checkYamlDocument } from './checkYamlDocument';
+import { defaultSpecLimits, type SpecLimits } from './limits';
 
 export interface ParsedText {
   readonly value: unknown;
@@ -7,29 +11,23 @@ export interface ParsedText {
   readonly positionIndex?: { document: Document; lines: LineCounter };
 }
 
-export interface ParseLimits {
-  /** Most alias expansions allowed in one YAML file (guards against "billion laughs"). */
-  readonly maxAliasCount: number;
-}
-
-export const defaultParseLimits: ParseLimits = { maxAliasCount: 1000 };
+type ParseResult = { parsed?: ParsedText; diagnostics: Diagnostic[] };
 
 /**
  * Parses a spec file. JSON text (by extension or by its first character) goes
  * through `JSON.parse`; anything else, or JSON with a syntax error, through the
  * YAML 1.2 parser, which also reports where the error is.
  */
-export function parseSpecText(
-  text: string,
-  file: string,
-  limits: ParseLimits = defaultParseLimits,
-): { parsed?: ParsedText; diagnostics: Diagnostic[] } {
+export function parseSpecText(text: string, file: string, limits: SpecLimits = defaultSpecLimits): ParseResult {
   if (looksLikeJson(text, file)) {
+    let value: unknown;
     try {
-      return { parsed: { value: JSON.parse(text) }, diagnostics: [] };
+      value = JSON.parse(text);
     } catch {
-      // Fall through: the YAML parser locates the syntax error.
+      return parseYaml(text, file, limits); // It locates the syntax error.
     }
+    const diagnostics = checkJsonText(text, file, limits);
+    return diagnostics.length > 0 ? { diagnostics } : { parsed: { value }, diagnostics };
   }
   return parseYaml(text, file, limits);
 }
@@ -38,43 +36,73 @@ function looksLikeJson(text: string, file: string): boolean {
   return /\.json$/i.test(file) || /^\s*[{[]/.test(text);
 }
 
-function parseYaml(
-  text: string,
-  file: string,
-  limits: ParseLimits,
-): { parsed?: ParsedText; diagnostics: Diagnostic[] } {
+function parseYaml(text: string, file: string, limits: SpecLimits): ParseResult {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
-    const position = lines.linePos(error.pos[0]);
-    return {
-      code: 'SDK1002',
-      severity: 'error',
-      message: `The file is not valid YAML or JSON: ${firstLine(error.message)}`,
-      hint: 'Fix the syntax at this position; a YAML linter shows the exact problem.',
-      file,
-      position: { line: position.line, column: position.col },
-    };
+  // The core schema without merge keys, whatever a `%YAML 1.1` directive says: `yes` stays a string.
+  const document = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: false,
+    prettyErrors: false,
+    schema: 'core',
+    merge: false,
   });
-  if (diagnostics.length > 0) return { diagnostics };
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  // The parser recurses; it stops at its stack's end and reports that, and then more errors that follow from it.
+  const exhausted = document.errors.find(
+    (error) => error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message),
+  );
+  if (exhausted) return { diagnostics: [{ ...tooDeep(limits, { file }), position: at(exhausted.pos[0]) }] };
+  if (document.errors.length > 0) {
+    return {
+      diagnostics: document.errors.map((error): Diagnostic => ({
+        code: 'SDK1002',
+        severity: 'error',
+        message: `The file is not valid YAML or JSON: ${firstLine(error.message)}`,
+        hint: 'Fix the syntax at this position; a YAML linter shows the exact problem.',
+        file,
+        position: at(error.pos[0]),
+      })),
+    };
+  }
+  const structure = checkYamlDocument(document, lines, file);
+  if (structure.length > 0) return { diagnostics: structure };
+  let value: unknown;
   try {
-    const value = document.toJS({ maxAliasCount: limits.maxAliasCount });
-    return { parsed: { value, positionIndex: { document, lines } }, diagnostics: [] };
+    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
+    return { diagnostics: [aliasProblem(file, firstLine((error as Error).message))] };
+  }
+  const positionIndex = { document, lines };
+  const expansion = checkExpandedValue(value, limits);
+  if (expansion) {
+    const where = { file, pointer: expansion.pointer };
     return {
       diagnostics: [
-        {
-          code: 'SDK1003',
-          severity: 'error',
-          message: `The YAML could not be expanded: ${firstLine((error as Error).message)}`,
-          hint: 'Replace excessive YAML aliases (*name) with plain values.',
-          file,
-        },
+        expansion.kind === 'depth'
+          ? tooDeep(limits, where)
+          : {
+              ...aliasProblem(file, `it stands for more than ${limits.maxNodes} values once its aliases are expanded`),
+              ...where,
+            },
       ],
     };
   }
+  return { parsed: { value, positionIndex }, diagnostics: [] };
+}
+
+function aliasProblem(file: string, reason: string): Diagnostic {
+  return {
+    code: 'SDK1003',
+    severity: 'error',
+    message: `The YAML could not be expanded: ${reason}.`,
+    hint: 'Replace repeated YAML aliases (*name) with plain values, or raise the maxNodes limit.',
+    file,
+  };
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return (message.split('\n')[0] ?? message).replace(/\.$/, '');
 }

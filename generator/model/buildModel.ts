@@ -4,7 +4,7 @@ import { isRecord } from '../util/guards';
 import { toPointer } from '../util/jsonPointer';
 import type { ModelContext } from './context';
 import { docsOf } from './docs';
-import { defineModel, reserveModelName } from './namedModels';
+import { defineModel, defineQueuedModels, reserveModelName } from './namedModels';
 import { NameRegistry } from './nameRegistry';
 import { buildOperations } from './operations';
 import { securityOf, securitySchemesOf } from './security';
@@ -48,6 +48,8 @@ export const runtimeExports = [
   'isApiErrorOf',
   'OperationErrors',
   'defaultBaseUrl',
+  // A member of the object `createClient` returns, beside the operations.
+  'request',
 ];
 
 /** Builds the intermediate model of a resolved spec. */
@@ -59,6 +61,7 @@ export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: 
     names: new NameRegistry(runtimeExports),
     diagnostics: [],
     models: new Map(),
+    undefinedModels: [],
   };
 
   // Component schemas claim their names first, in spec order, so that they keep them.
@@ -69,7 +72,11 @@ export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: 
     return { location, name: reserveModelName(context, location) };
   });
   const operations = buildOperations(context, new Map());
-  for (const { location, name } of componentSchemas) defineModel(context, location, name);
+  for (const { location, name } of componentSchemas) {
+    defineModel(context, location, name);
+    defineQueuedModels(context);
+  }
+  defineQueuedModels(context);
 
   const models = [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry));
   const info = isRecord(document['info']) ? document['info'] : {};

@@ -13,6 +13,12 @@ export interface ModelContext {
   readonly diagnostics: Diagnostic[];
   /** Named models by the location of their schema, in the order they were first seen. */
   readonly models: Map<string, NamedModel | PendingModel>;
+  /**
+   * Named models whose schemas still wait to be converted. A `$ref` only
+   * reserves the name and queues the schema, so a long chain of references
+   * never deepens the call stack.
+   */
+  readonly undefinedModels: Location[];
 }
 
 /** A named model whose schema is being converted (it may refer to itself). */

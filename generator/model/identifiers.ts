@@ -15,11 +15,38 @@ const reservedWords = new Set(
  */
 const shadowedGlobals = new Set(
   (
-    'Array ReadonlyArray Record Partial Promise Error Blob File FormData Headers Response Request URL ' +
-    'URLSearchParams AbortSignal Date Object String Number Boolean Symbol JSON Uint8Array ArrayBuffer ' +
-    'ReadableStream globalThis then constructor prototype __proto__ hasOwnProperty toString valueOf'
+    'Array ReadonlyArray Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReturnType ' +
+    'Promise Error TypeError Blob File FormData Headers Response Request URL URLSearchParams AbortSignal ' +
+    'Date Object String Number Boolean Symbol JSON Uint8Array ArrayBuffer ReadableStream TextDecoder ' +
+    'globalThis then constructor prototype __proto__ hasOwnProperty toString valueOf'
   ).split(' '),
 );
+
+/**
+ * Members every object inherits: an argument object read as `args.constructor`
+ * finds `Object` there when the caller left the argument out.
+ */
+const inheritedMembers = new Set(
+  (
+    '__proto__ constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf ' +
+    '__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__'
+  ).split(' '),
+);
+
+export function isInheritedMember(name: string): boolean {
+  return inheritedMembers.has(name);
+}
+
+/**
+ * Device names Windows reserves in every folder, whatever the extension
+ * (`con.ts` cannot be created there).
+ */
+const windowsDeviceNames = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** A name that can be a file name (before `.ts`) on every platform. */
+export function isSafeFileName(name: string): boolean {
+  return !windowsDeviceNames.test(name);
+}
 
 export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
@@ -30,9 +57,15 @@ export function isSafeDeclarationName(name: string): boolean {
   return isIdentifier(name) && !reservedWords.has(name) && !shadowedGlobals.has(name);
 }
 
-/** Splits `user-profile_v2`, `UserProfile`, `HTTPServer` into words. */
+/**
+ * Splits `user-profile_v2`, `UserProfile`, `HTTPServer` into words. Accents and
+ * compatibility forms fold to ASCII first (`Ünïcode` -> `Unicode`, fullwidth
+ * letters to plain ones); other non-ASCII letters are dropped.
+ */
 export function splitWords(text: string): string[] {
   return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)

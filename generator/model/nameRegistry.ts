@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { isSafeDeclarationName } from './identifiers';
+import { isSafeDeclarationName, isSafeFileName } from './identifiers';
 
 /**
  * Hands out the names the SDK exports. Every exported name is unique; names
@@ -18,7 +18,9 @@ export class NameRegistry {
   claim(wanted: string, options: { folder?: string; report?: (d: Omit<Diagnostic, 'severity'>) => void } = {}): string {
     const files = options.folder === undefined ? undefined : this.filesOf(options.folder);
     const isFree = (name: string): boolean =>
-      isSafeDeclarationName(name) && !this.exported.has(name) && !(files?.has(name.toLowerCase()) ?? false);
+      isSafeDeclarationName(name) &&
+      !this.exported.has(name) &&
+      (files === undefined || (!files.has(name.toLowerCase()) && isSafeFileName(name)));
     let name = wanted;
     for (let suffix = 2; !isFree(name); suffix++) name = `${wanted}${suffix}`;
     if (name !== wanted && options.report) {

@@ -10,13 +10,24 @@ import type { NamedModel, TypeNode } from './types';
 
 /**
  * The name of the model for the schema at `location` (the target of a
- * `$ref`), creating the model on first use. A model that refers to itself
- * finds its own name already registered, so recursion ends.
+ * `$ref`). On first use the name is reserved and the schema queued for
+ * `defineQueuedModels`, so a model that refers to itself, or a chain of
+ * thousands of references, costs no recursion.
  */
 export function namedModelFor(context: ModelContext, location: Location): string {
   const existing = context.models.get(locationKey(location));
   if (existing) return existing.name;
-  return defineModel(context, location, reserveModelName(context, location));
+  const name = reserveModelName(context, location);
+  context.undefinedModels.push(location);
+  return name;
+}
+
+/** Converts every queued schema, including those queued while converting. */
+export function defineQueuedModels(context: ModelContext): void {
+  for (let location = context.undefinedModels.shift(); location; location = context.undefinedModels.shift()) {
+    const entry = context.models.get(locationKey(location));
+    if (entry && 'pending' in entry) defineModel(context, location, entry.name);
+  }
 }
 
 /** Claims the name of a schema before converting anything, so names follow spec order. */

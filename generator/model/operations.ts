@@ -4,7 +4,7 @@ import { toPointer } from '../util/jsonPointer';
 import { requestBodyOf, responsesOf } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
-import { splitWords, toFunctionName, toTypeName } from './identifiers';
+import { isInheritedMember, isSafeFileName, splitWords, toFunctionName, toTypeName } from './identifiers';
 import { mergeParameters, parameterOf, type RawParameter } from './parameters';
 import { securityOf } from './security';
 import { serversOf } from './servers';
@@ -75,6 +75,14 @@ function parametersOf(context: ModelContext, raw: readonly RawParameter[], opera
   return raw.map((parameter) => {
     const name = parameter.value['name'] as string;
     let argName = name;
+    if (isInheritedMember(argName)) {
+      argName = `${parameter.value['in'] as string}${toTypeName(name)}`;
+      warnAt(context, childLocation(operation, 'parameters'), {
+        code: 'SDK3203',
+        message: `The parameter "${name}" would be an argument that every object inherits; it is "${argName}" instead.`,
+        hint: 'Rename the parameter in the spec to choose the name yourself.',
+      });
+    }
     if (taken.has(argName)) {
       argName = `${parameter.value['in'] as string}${toTypeName(name)}`;
       warnAt(context, childLocation(operation, 'parameters'), {
@@ -105,7 +113,11 @@ function groupOf(tags: unknown, groupFiles: Map<string, string>): string {
   const wanted = toFunctionName(tag);
   const taken = new Set([...groupFiles.values()].map((file) => file.toLowerCase()));
   let file = wanted;
-  for (let suffix = 2; taken.has(file.toLowerCase()) || file.toLowerCase() === 'index'; suffix++)
+  for (
+    let suffix = 2;
+    taken.has(file.toLowerCase()) || file.toLowerCase() === 'index' || !isSafeFileName(file);
+    suffix++
+  )
     file = `${wanted}${suffix}`;
   groupFiles.set(tag, file);
   return file;

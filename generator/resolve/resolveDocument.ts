@@ -1,31 +1,39 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { loadSpecFile } from '../load/loadSpec';
-import type { ParseLimits } from '../load/parseSpecText';
+import { defaultSpecLimits, type SpecLimits } from '../load/limits';
+import { loadSpecFile, parseSpecSource } from '../load/loadSpec';
 import type { SpecSource } from '../load/specSource';
 import { isRecord } from '../util/guards';
 import { collectRefs } from './collectRefs';
+import { defaultRemoteOptions, fetchRemote, isAllowedHost, type RemoteOptions } from './fetchRemote';
 import { diagnosticAt, locationKey, type Location } from './location';
-import { parseRef } from './parseRef';
+import { parseRef, type ParsedRef } from './parseRef';
 import { ResolvedSpec } from './resolvedSpec';
 
 export interface ResolveOptions {
   readonly cwd: string;
-  readonly limits?: ParseLimits;
+  readonly limits?: SpecLimits;
+  /** Which remote documents a `$ref` may fetch; none unless the user allows hosts. */
+  readonly remote?: RemoteOptions;
 }
 
+type Loaded = { source?: SpecSource; diagnostics: Diagnostic[] };
+
 /**
- * Loads every file the root document references (relative `$ref`s, confined to
- * the root's folder) and checks that every `$ref` leads somewhere. All broken
- * references are reported together.
+ * Loads every document the root references (relative `$ref`s confined to the
+ * root's folder, http(s) ones only from allowed hosts) and checks that every
+ * `$ref` leads somewhere. All broken references are reported together.
  */
 export async function resolveDocument(
   root: SpecSource,
   options: ResolveOptions,
 ): Promise<{ spec: ResolvedSpec; diagnostics: Diagnostic[] }> {
+  const limits = options.limits ?? defaultSpecLimits;
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, SpecSource>([[root.path, root]]);
+  // A file that failed to load is reported once, at the first reference to it.
+  const failed = new Set<string>();
   const rootFolder = await realFolder(dirname(root.path));
   const pending: SpecSource[] = [root];
   const refSites: { site: Location; ref: string }[] = [];
@@ -36,27 +44,35 @@ export async function resolveDocument(
       const site: Location = { source, pointer };
       refSites.push({ site, ref });
       const parsed = parseRef(ref, source.path);
-      if (parsed.kind === 'remote') {
+      if (parsed.kind === 'invalid') {
+        diagnostics.push(
+          refError(site, ref, 'SDK2002', parsed.reason, 'Write the reference as `file.yaml#/json/pointer`.'),
+        );
+        continue;
+      }
+      if (parsed.kind === 'local') continue;
+      const key = parsed.kind === 'file' ? parsed.path : parsed.url;
+      if (sources.has(key) || failed.has(key)) continue;
+      if (sources.size >= limits.maxFiles) {
         diagnostics.push(
           refError(
             site,
             ref,
-            'SDK2003',
-            `it names a remote document (${parsed.url}), which is not fetched`,
-            'Download the document next to the spec and reference it by a relative path.',
+            'SDK2007',
+            `the spec already references ${limits.maxFiles} documents, the most allowed`,
+            'Merge documents, or raise the maxFiles limit.',
           ),
         );
-      } else if (parsed.kind === 'invalid') {
-        diagnostics.push(
-          refError(site, ref, 'SDK2002', parsed.reason, 'Write the reference as `file.yaml#/json/pointer`.'),
-        );
-      } else if (parsed.kind === 'file' && !sources.has(parsed.path)) {
-        const loaded = await loadReferencedFile(parsed.path, rootFolder, site, ref, options);
-        diagnostics.push(...loaded.diagnostics);
-        if (loaded.source) {
-          sources.set(parsed.path, loaded.source);
-          pending.push(loaded.source);
-        }
+        failed.add(key);
+        continue;
+      }
+      const loaded = await loadReferenced(parsed, { site, ref, rootFolder, options, limits });
+      diagnostics.push(...loaded.diagnostics);
+      if (loaded.source) {
+        sources.set(key, loaded.source);
+        pending.push(loaded.source);
+      } else {
+        failed.add(key);
       }
     }
   }
@@ -64,7 +80,11 @@ export async function resolveDocument(
   const spec = new ResolvedSpec(root, sources);
   for (const { site, ref } of refSites) {
     const parsed = parseRef(ref, site.source.path);
-    if (parsed.kind !== 'local' && !(parsed.kind === 'file' && sources.has(parsed.path))) continue;
+    const loaded =
+      parsed.kind === 'local' ||
+      (parsed.kind === 'file' && sources.has(parsed.path)) ||
+      (parsed.kind === 'remote' && sources.has(parsed.url));
+    if (!loaded) continue;
     const problem = checkTarget(spec, site);
     if (problem) diagnostics.push(refError(site, ref, problem.code, problem.reason, problem.hint));
   }
@@ -83,26 +103,38 @@ function checkTarget(spec: ResolvedSpec, site: Location): { code: string; reason
     if (typeof ref !== 'string') return undefined;
     const key = locationKey(current);
     if (seen.includes(key)) {
+      const cycle = [...seen.slice(seen.indexOf(key)), key].map((k) => k.slice(k.indexOf('#')));
       return {
         code: 'SDK2004',
-        reason: `it is part of a cycle of references with no content: ${seen.map((k) => k.slice(k.indexOf('#'))).join(' -> ')}`,
+        reason: `it is part of a cycle of references with no content: ${cycle.join(' -> ')}`,
         hint: 'Give one of the schemas in the cycle real content (properties, items, a type).',
       };
     }
     seen.push(key);
     const target = spec.targetOf(ref, current);
-    if (!target) return undefined; // A file that failed to load is reported already.
+    if (!target) return undefined; // A document that failed to load is reported already.
     current = target;
   }
 }
 
-async function loadReferencedFile(
-  path: string,
-  rootFolder: string,
-  site: Location,
-  ref: string,
-  options: ResolveOptions,
-): Promise<{ source?: SpecSource; diagnostics: Diagnostic[] }> {
+interface LoadContext {
+  readonly site: Location;
+  readonly ref: string;
+  readonly rootFolder: string;
+  readonly options: ResolveOptions;
+  readonly limits: SpecLimits;
+}
+
+function loadReferenced(parsed: ParsedRef & { kind: 'file' | 'remote' }, context: LoadContext): Promise<Loaded> {
+  return parsed.kind === 'file' ? loadReferencedFile(parsed.path, context) : loadRemote(parsed.url, context);
+}
+
+/**
+ * A file is read only when its real path (symbolic links resolved) lies
+ * inside the real folder of the root document; the check never opens it.
+ */
+async function loadReferencedFile(path: string, context: LoadContext): Promise<Loaded> {
+  const { site, ref, rootFolder, options, limits } = context;
   const outside = refError(
     site,
     ref,
@@ -118,7 +150,33 @@ async function loadReferencedFile(
     return { diagnostics: [refError(site, ref, 'SDK2006', 'the file it names does not exist', 'Fix the file path.')] };
   }
   if (!isInside(real, rootFolder)) return { diagnostics: [outside] };
-  const loaded = await loadSpecFile(path, { cwd: options.cwd, ...(options.limits ? { limits: options.limits } : {}) });
+  const loaded = await loadSpecFile(path, { cwd: options.cwd, limits, readFrom: real });
+  return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
+}
+
+/** An http(s) document, fetched only from a host the user allowed; any other host is never contacted. */
+async function loadRemote(url: string, context: LoadContext): Promise<Loaded> {
+  const { site, ref, options, limits } = context;
+  const remote = options.remote ?? defaultRemoteOptions;
+  const parsedUrl = new URL(url);
+  if (!isAllowedHost(parsedUrl, remote.allowedHosts)) {
+    return {
+      diagnostics: [
+        refError(
+          site,
+          ref,
+          'SDK2003',
+          `it names a remote document on ${parsedUrl.host}, a host that is not allowed`,
+          `Download the document next to the spec and reference it by a relative path, or allow the host (allowedHosts: ["${parsedUrl.host}"]).`,
+        ),
+      ],
+    };
+  }
+  const fetched = await fetchRemote(parsedUrl, remote, limits);
+  if (!('text' in fetched)) {
+    return { diagnostics: [refError(site, ref, 'SDK2008', fetched.problem.replace(/\.$/, ''), fetched.hint)] };
+  }
+  const loaded = parseSpecSource(fetched.text, url, url, limits);
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
 }
 

@@ -37,8 +37,8 @@ export class ResolvedSpec {
   targetOf(ref: string, from: Location): Location | undefined {
     const parsed = parseRef(ref, from.source.path);
     if (parsed.kind === 'local') return { source: from.source, pointer: parsed.pointer };
-    if (parsed.kind === 'file') {
-      const source = this.sources.get(parsed.path);
+    if (parsed.kind === 'file' || parsed.kind === 'remote') {
+      const source = this.sources.get(parsed.kind === 'file' ? parsed.path : parsed.url);
       return source ? { source, pointer: parsed.pointer } : undefined;
     }
     return undefined;

@@ -1,0 +1,44 @@
+import { toPointer } from '../util/jsonPointer';
+import type { SpecLimits } from './limits';
+
+export type ExpansionProblem = { readonly kind: 'depth' | 'size'; readonly pointer: string };
+
+interface Visit {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly parent?: Visit;
+  readonly segment?: string | number;
+}
+
+/**
+ * Checks a parsed value the way later stages will walk it: YAML aliases share
+ * one object between many places, so a small file can stand for a huge or
+ * very deep tree. Counts every node as often as it is reached and stops at the
+ * first limit passed, so the check itself is bounded.
+ */
+export function checkExpandedValue(root: unknown, limits: SpecLimits): ExpansionProblem | undefined {
+  const pending: Visit[] = [{ value: root, depth: 0 }];
+  let nodes = 0;
+  while (pending.length > 0) {
+    const visit = pending.pop()!;
+    if (++nodes > limits.maxNodes) return { kind: 'size', pointer: pointerOf(visit) };
+    const { value, depth } = visit;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limits.maxDepth) return { kind: 'depth', pointer: pointerOf(visit) };
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
+    // Reversed onto the stack, so values are visited in document order.
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [segment, child] = entries[index]!;
+      pending.push({ value: child, depth: depth + 1, parent: visit, segment });
+    }
+  }
+  return undefined;
+}
+
+function pointerOf(visit: Visit): string {
+  const segments: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.segment !== undefined; at = at.parent) segments.push(at.segment);
+  return toPointer(segments.reverse());
+}
