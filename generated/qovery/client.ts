@@ -28,6 +28,7 @@ export type Auth = {
   readonly ApiKeyAuth?: Credential;
 };
 
+/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */
 export interface ClientOptions extends Omit<BaseClientOptions, 'auth'> {
   /** Credentials by security scheme; an operation uses the ones the spec lists for it. */
   readonly auth?: Auth;

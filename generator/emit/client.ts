@@ -34,7 +34,7 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
       : []),
     `/** The spec's first server; \`baseUrl\` overrides it. */\nexport const defaultBaseUrl: string | undefined = ${baseUrl === undefined ? 'undefined' : stringLiteral(baseUrl)};`,
     `/** A credential for each security scheme of the spec; each is a string or a function returning one. */\nexport type Auth = {\n${authMembers.join('\n')}\n};`,
-    `export interface ClientOptions extends Omit<BaseClientOptions, 'auth'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n}`,
+    `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n}`,
     `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });\n}`,
     `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\nconst client = createBaseClient(options);\nreturn {\nrequest: client.request,\n${methods.join('\n')}\n};\n}`,
     `/** The client {@link createClient} returns. */\nexport type Client = ReturnType<typeof createClient>;`,

@@ -2,7 +2,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { NamedModel, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
 import type { EmittedFile } from './emittedFile';
-import { jsDocText } from './jsdoc';
+import { escapeCommentText, jsDocText } from './jsdoc';
 import { literalValueText, propertyKey } from './literals';
 import { typeImport, type SourcePrinter } from './sourceFile';
 import { indexSignatureType, typeText } from './typeSyntax';
@@ -27,7 +27,10 @@ function emitModel(named: NamedModel, printer: SourcePrinter, banner: string): E
 }
 
 function declarationOf(named: NamedModel, refs: Set<string>): StatementStructures {
-  const docs = docsStructure(jsDocText(named.docs));
+  // Every export is documented, so an editor shows where a model comes from even when the spec says nothing.
+  const docs = docsStructure(
+    jsDocText(named.docs) ?? escapeCommentText(`The schema at \`#${named.pointer}\` of the spec.`),
+  );
   const type = named.type;
   if (type.kind === 'object') {
     for (const base of type.bases) refs.add(base);

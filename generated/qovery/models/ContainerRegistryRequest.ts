@@ -2,6 +2,7 @@
 
 import type { ContainerRegistryKindEnum } from './ContainerRegistryKindEnum.js';
 
+/** The schema at `#/components/schemas/ContainerRegistryRequest` of the spec. */
 export interface ContainerRegistryRequest {
   name: string;
   kind: ContainerRegistryKindEnum;

@@ -3,6 +3,7 @@
 import type { Base } from './Base.js';
 import type { ContainerRegistryKindEnum } from './ContainerRegistryKindEnum.js';
 
+/** The schema at `#/components/schemas/ContainerRegistryResponse` of the spec. */
 export interface ContainerRegistryResponse extends Base {
   name?: string;
   kind?: ContainerRegistryKindEnum;
