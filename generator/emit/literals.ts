@@ -53,12 +53,17 @@ export function propertyAccess(object: string, name: string): string {
   return isIdentifier(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`;
 }
 
-/** Text placed inside a template literal: backslashes, backticks and `${` escaped. */
+/**
+ * Text placed inside a template literal: backslashes, backticks and every `$`
+ * escaped. Escaping only `${` is not enough: a path is written in pieces, and
+ * one piece ending in `$` followed by one starting with `{` would open a
+ * substitution.
+ */
 export function templateText(text: string): string {
   return JSON.stringify(text)
     .slice(1, -1)
     .replace(/\\"/g, '"')
     .replace(/`/g, '\\`')
-    .replace(/\$\{/g, '\\${')
+    .replace(/\$/g, '\\$')
     .replace(/[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, unicodeEscape);
 }

@@ -46,10 +46,17 @@ export function withNull(type: TypeNode): TypeNode {
   return unionOf([type, nullType]);
 }
 
+/** JSON writes NaN and the infinities as `null` and -0 as `0`; YAML enums may hold all of them, each distinct. */
+function distinctNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))
+    ? `number:${Object.is(value, -0) ? '-0' : value}`
+    : value;
+}
+
 function dedupe(members: readonly TypeNode[]): TypeNode[] {
   const seen = new Set<string>();
   return members.filter((member) => {
-    const key = JSON.stringify(member);
+    const key = JSON.stringify(member, distinctNumbers);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,5 +1,11 @@
 import { escapeCommentText, jsDocComment } from '../../generator/emit/jsdoc';
-import { propertyKey, stringLiteral, templateText } from '../../generator/emit/literals';
+import {
+  literalValueText,
+  objectLiteralKey,
+  propertyKey,
+  stringLiteral,
+  templateText,
+} from '../../generator/emit/literals';
 
 /** Evaluates a generated literal the way a JavaScript engine would. */
 function evaluate(literal: string): unknown {
@@ -46,5 +52,26 @@ describe('JSDoc from spec text', () => {
 
   it('turns JavaScript line separators into plain line breaks', () => {
     expect(escapeCommentText('a\u2028b\r\nc')).toBe('a\nb\nc');
+  });
+});
+
+describe('literal values and object keys', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1.5e300, 'a', true, null])(
+    'writes %p so that it evaluates to itself',
+    (value) => {
+      expect(Object.is(evaluate(literalValueText(value)), value)).toBe(true);
+    },
+  );
+
+  it('defines an own `__proto__` property in an object literal instead of setting the prototype', () => {
+    const object = evaluate(`{ ${objectLiteralKey('__proto__')}: 1, ${objectLiteralKey('a-b')}: 2 }`) as object;
+    expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(object)).toEqual(['__proto__', 'a-b']);
+  });
+
+  it('cannot open a substitution across two pieces of template text', () => {
+    const pieces = ['/a`$', '{globalThis.leak = 1}`'];
+    expect(evaluate(`\`${pieces.map(templateText).join('')}\``)).toBe(pieces.join(''));
+    expect((globalThis as { leak?: unknown }).leak).toBeUndefined();
   });
 });
