@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import type { EmittedFile } from './emit/emittedFile';
+import { convertSwagger2, isSwagger2 } from './convert/swagger2';
 import { emitSdk } from './emit/emitSdk';
 import type { PackageIdentity } from './emit/package/emitPackage';
 import { defaultPackageName } from './emit/package/packageName';
@@ -27,6 +28,13 @@ export interface GenerateInput {
   readonly limits?: Partial<SpecLimits>;
   /** Remote `$ref`s: the hosts they may be fetched from (none by default). */
   readonly remote?: Partial<RemoteOptions>;
+  /**
+   * The folder `$ref`s may read files from (relative to `cwd`, or absolute);
+   * by default the folder of the root document.
+   */
+  readonly refFolder?: string;
+  /** Format the files with prettier (the default); tests that only type-check skip it. */
+  readonly format?: boolean;
 }
 
 export interface GenerateResult {
@@ -37,7 +45,7 @@ export interface GenerateResult {
 }
 
 /**
- * The whole generator: load -> resolve -> model -> emit -> format. Nothing is
+ * The whole generator: load -> resolve (-> convert Swagger 2.0 to OpenAPI 3.0) -> model -> emit -> format. Nothing is
  * written here; `writeOutput` does that once the result is known to be good.
  */
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
@@ -48,9 +56,25 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   const rootProblems = checkRootDocument(loaded.source);
   if (rootProblems.length > 0) return { diagnostics: [...loaded.diagnostics, ...rootProblems] };
 
-  const resolved = await resolveDocument(loaded.source, { cwd: input.cwd, limits, remote });
+  const resolveOptions = {
+    cwd: input.cwd,
+    limits,
+    remote,
+    ...(input.refFolder !== undefined ? { folder: resolvePath(input.cwd, input.refFolder) } : {}),
+  };
+  let resolved = await resolveDocument(loaded.source, resolveOptions);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
+  const hash = specHash(resolved.spec);
+
+  if (isSwagger2(loaded.source.value)) {
+    const converted = await convertSwagger2(resolved.spec);
+    diagnostics.push(...converted.diagnostics);
+    if (!converted.source) return { diagnostics };
+    resolved = await resolveDocument(converted.source, resolveOptions);
+    diagnostics.push(...resolved.diagnostics);
+    if (hasErrors(diagnostics)) return { diagnostics };
+  }
 
   const built = buildModel(resolved.spec);
   diagnostics.push(...built.diagnostics);
@@ -59,10 +83,10 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   const identity = packageIdentity(built.model, resolved.spec, input.packageName, diagnostics);
   const emitted = emitSdk(built.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
-    specHash: specHash(resolved.spec),
+    specHash: hash,
     package: identity,
   });
-  const files = await formatFiles(emitted, { cwd: input.cwd });
+  const files = input.format === false ? emitted : await formatFiles(emitted, { cwd: input.cwd });
   return { files, model: built.model, diagnostics };
 }
 

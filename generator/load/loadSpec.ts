@@ -58,11 +58,13 @@ export function checkRootDocument(source: SpecSource): Diagnostic[] {
   }
   const version = root['openapi'];
   if (typeof version === 'string' && /^3\.[01]\./.test(version)) return [];
+  // Swagger 2.0 is converted to OpenAPI 3.0 after its files are resolved.
+  if (version === undefined && root['swagger'] === '2.0') return [];
   return [
     rootError(
       source,
       `Unsupported OpenAPI version ${JSON.stringify(version ?? root['swagger'] ?? null)}.`,
-      'Set `openapi` to a 3.0.x or 3.1.x version.',
+      'Set `openapi` to a 3.0.x or 3.1.x version (or `swagger` to 2.0).',
       typeof version === 'string' ? '/openapi' : '',
     ),
   ];

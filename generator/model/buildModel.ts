@@ -92,7 +92,7 @@ export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: 
       models,
       operations,
       securitySchemes: securitySchemesOf(context),
-      defaultSecurity: securityOf(document['security']) ?? [],
+      defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],
     },
     diagnostics: context.diagnostics,
   };

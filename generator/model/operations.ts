@@ -17,12 +17,13 @@ export function buildOperations(context: ModelContext, groupFiles: Map<string, s
   const paths = context.spec.document['paths'];
   if (!isRecord(paths)) return [];
   const operations: Operation[] = [];
+  const operationIds = new Set<string>();
   for (const path of Object.keys(paths)) {
     const pathItem = context.spec.deref(context.spec.rootLocation(toPointer(['paths', path])));
     if (!pathItem || !isRecord(pathItem.value)) continue;
     for (const method of methods) {
       if (!isRecord(pathItem.value[method])) continue;
-      operations.push(operationOf(context, { path, method, pathItem: pathItem.location, groupFiles }));
+      operations.push(operationOf(context, { path, method, pathItem: pathItem.location, groupFiles, operationIds }));
     }
   }
   return operations;
@@ -30,19 +31,28 @@ export function buildOperations(context: ModelContext, groupFiles: Map<string, s
 
 function operationOf(
   context: ModelContext,
-  at: { path: string; method: HttpMethod; pathItem: Location; groupFiles: Map<string, string> },
+  at: {
+    path: string;
+    method: HttpMethod;
+    pathItem: Location;
+    groupFiles: Map<string, string>;
+    operationIds: Set<string>;
+  },
 ): Operation {
   const location = childLocation(at.pathItem, at.method);
   const value = context.spec.valueAt(location) as Record<string, unknown>;
-  const operationId =
+  const report = (fields: { code: string; message: string; hint?: string }): void => warnAt(context, location, fields);
+  const operationId = uniqueOperationId(
     typeof value['operationId'] === 'string' && value['operationId']
       ? value['operationId']
-      : derivedOperationId(at.method, at.path);
-  const report = (fields: { code: string; message: string; hint?: string }): void => warnAt(context, location, fields);
+      : derivedOperationId(at.method, at.path),
+    at.operationIds,
+    report,
+  );
   const functionName = context.names.claim(toFunctionName(operationId), { report });
   const typePrefix = toTypeName(functionName);
   const requestBody = requestBodyOf(context, location);
-  const security = securityOf(value['security']);
+  const security = securityOf(context, childLocation(location, 'security'));
   const servers = serversOf(value['servers']) ?? serversOf(context.spec.valueAt(childLocation(at.pathItem, 'servers')));
   return {
     operationId,
@@ -94,6 +104,28 @@ function parametersOf(context: ModelContext, raw: readonly RawParameter[], opera
     taken.add(argName);
     return parameterOf(context, parameter, argName);
   });
+}
+
+/**
+ * `operationId`s must be unique (OpenAPI 3.1 §4.8.10.1); the SDK keys errors
+ * by them. A repeated one gets a numeric suffix, in spec order.
+ */
+function uniqueOperationId(
+  wanted: string,
+  taken: Set<string>,
+  report: (fields: { code: string; message: string; hint?: string }) => void,
+): string {
+  let operationId = wanted;
+  for (let suffix = 2; taken.has(operationId); suffix++) operationId = `${wanted}${suffix}`;
+  if (operationId !== wanted) {
+    report({
+      code: 'SDK3203',
+      message: `The operationId ${JSON.stringify(wanted)} is used by an earlier operation; this one is ${JSON.stringify(operationId)}.`,
+      hint: 'Give every operation its own operationId.',
+    });
+  }
+  taken.add(operationId);
+  return operationId;
 }
 
 /** `GET /users/{id}/posts` -> `getUsersByIdPosts`: stable, readable, and unique per method and path. */

@@ -2,8 +2,8 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { fragmentToPointer } from '../util/jsonPointer';
 
 export type ParsedRef =
-  | { readonly kind: 'local'; readonly pointer: string }
-  | { readonly kind: 'file'; readonly path: string; readonly pointer: string }
+  | { readonly kind: 'local'; readonly pointer: string; readonly undecoded?: string }
+  | { readonly kind: 'file'; readonly path: string; readonly pointer: string; readonly undecoded?: string }
   /** An http(s) document; `url` has no fragment and is the key of the document once loaded. */
   | { readonly kind: 'remote'; readonly url: string; readonly pointer: string }
   | { readonly kind: 'invalid'; readonly reason: string };
@@ -28,7 +28,9 @@ export function parseRef(ref: string, fromPath: string): ParsedRef {
   if (pointer !== '' && !pointer.startsWith('/')) {
     return { kind: 'invalid', reason: 'its fragment is not a JSON pointer (it must start with "/")' };
   }
-  if (filePart === '') return { kind: 'local', pointer };
+  // Some generators write names with `%` in them and reference them unescaped; such a pointer is kept as written too.
+  const undecoded = fragment !== pointer && fragment.startsWith('/') ? { undecoded: fragment } : {};
+  if (filePart === '') return { kind: 'local', pointer, ...undecoded };
   if (isRemotePath(fromPath)) return remoteRef(filePart, fromPath, pointer);
   if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) && !/^file:/i.test(filePart))
     return remoteRef(filePart, undefined, pointer);
@@ -39,7 +41,7 @@ export function parseRef(ref: string, fromPath: string): ParsedRef {
     return { kind: 'invalid', reason: 'its path has a malformed percent-escape' };
   }
   if (decodedPath.includes('\0')) return { kind: 'invalid', reason: 'its path contains a NUL character' };
-  return { kind: 'file', path: resolvePath(dirname(fromPath), decodedPath), pointer };
+  return { kind: 'file', path: resolvePath(dirname(fromPath), decodedPath), pointer, ...undecoded };
 }
 
 /** A reference in a fetched document, or an absolute URL: only http(s), never a local file. */

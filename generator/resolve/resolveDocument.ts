@@ -13,6 +13,8 @@ import { ResolvedSpec } from './resolvedSpec';
 
 export interface ResolveOptions {
   readonly cwd: string;
+  /** The folder referenced files must be in (absolute); by default the root document's folder. */
+  readonly folder?: string;
   readonly limits?: SpecLimits;
   /** Which remote documents a `$ref` may fetch; none unless the user allows hosts. */
   readonly remote?: RemoteOptions;
@@ -34,7 +36,7 @@ export async function resolveDocument(
   const sources = new Map<string, SpecSource>([[root.path, root]]);
   // A file that failed to load is reported once, at the first reference to it.
   const failed = new Set<string>();
-  const rootFolder = await realFolder(dirname(root.path));
+  const rootFolder = await realFolder(options.folder ?? dirname(root.path));
   const pending: SpecSource[] = [root];
   const refSites: { site: Location; ref: string }[] = [];
 

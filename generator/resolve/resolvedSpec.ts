@@ -33,15 +33,22 @@ export class ResolvedSpec {
     return getAtPointer(location.source.value, location.pointer);
   }
 
-  /** Where a `$ref` written at `from` points, if that file is loaded. */
+  /**
+   * Where a `$ref` written at `from` points, if that file is loaded. The
+   * fragment is percent-decoded (RFC 6901 §6); when only the undecoded
+   * pointer names something (a key with a literal `%22` in it), that one.
+   */
   targetOf(ref: string, from: Location): Location | undefined {
     const parsed = parseRef(ref, from.source.path);
-    if (parsed.kind === 'local') return { source: from.source, pointer: parsed.pointer };
-    if (parsed.kind === 'file' || parsed.kind === 'remote') {
-      const source = this.sources.get(parsed.kind === 'file' ? parsed.path : parsed.url);
-      return source ? { source, pointer: parsed.pointer } : undefined;
-    }
-    return undefined;
+    if (parsed.kind === 'invalid') return undefined;
+    const source =
+      parsed.kind === 'local' ? from.source : this.sources.get(parsed.kind === 'file' ? parsed.path : parsed.url);
+    if (!source) return undefined;
+    const decoded = { source, pointer: parsed.pointer };
+    if (parsed.kind === 'remote' || parsed.undecoded === undefined || this.valueAt(decoded) !== undefined)
+      return decoded;
+    const undecoded = { source, pointer: parsed.undecoded };
+    return this.valueAt(undecoded) !== undefined ? undecoded : decoded;
   }
 
   /**
