@@ -28,15 +28,20 @@ export type Auth = {
   readonly ApiKeyAuth?: Credential;
 };
 
+/** Values for the variables of the spec's server URLs; each defaults to the spec's `default`. */
+export type ServerVariables = Record<string, never>;
+
 /** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */
-export interface ClientOptions extends Omit<BaseClientOptions, 'auth'> {
+export interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {
   /** Credentials by security scheme; an operation uses the ones the spec lists for it. */
   readonly auth?: Auth;
+  /** Values for the `{variables}` of the spec's server URLs. */
+  readonly serverVariables?: ServerVariables;
 }
 
 /** A client without methods, for the standalone operation functions. */
 export function createBaseClient(options: ClientOptions = {}): BaseClient {
-  return createHttpClient({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });
+  return createHttpClient(options, { url: 'https://api.qovery.com' });
 }
 
 /** A client with a method for each operation of the API. */

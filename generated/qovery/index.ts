@@ -7,6 +7,7 @@ export {
   type Auth,
   type Client,
   type ClientOptions,
+  type ServerVariables,
 } from './client.js';
 
 export { isApiErrorOf, type OperationErrors } from './errors.js';
@@ -16,10 +17,17 @@ export * from './models/index.js';
 export * from './operations/index.js';
 
 export {
+  AbortError,
   ApiError,
   NetworkError,
   SdkError,
+  TimeoutError,
+  type ApiPromise,
   type BaseClient,
+  type BinaryBody,
   type Credential,
+  type RequestContext,
   type RequestOptions,
+  type Retry,
+  type RetryOptions,
 } from './runtime/index.js';

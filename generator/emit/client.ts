@@ -3,6 +3,7 @@ import type { SdkModel, SecurityScheme } from '../model/types';
 import type { EmittedFile } from './emittedFile';
 import { jsDocComment } from './jsdoc';
 import { propertyKey, stringLiteral } from './literals';
+import { serverLiteral } from './requestObject';
 import type { SourcePrinter } from './sourceFile';
 
 /**
@@ -26,7 +27,8 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
     (scheme) =>
       `${jsDocComment({ description: authDescription(scheme) })}readonly ${propertyKey(scheme.name)}?: Credential;`,
   );
-  const baseUrl = model.servers[0] && defaultServerUrl(model.servers[0]);
+  const server = model.servers[0];
+  const baseUrl = server && defaultServerUrl(server);
   return printer.print('client.ts', banner, [
     `import { createHttpClient, type BaseClient, type BaseClientOptions, type Credential, type RequestOptions } from './runtime/index.js';`,
     ...(operations.length > 0
@@ -34,11 +36,31 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
       : []),
     `/** The spec's first server; \`baseUrl\` overrides it. */\nexport const defaultBaseUrl: string | undefined = ${baseUrl === undefined ? 'undefined' : stringLiteral(baseUrl)};`,
     `/** A credential for each security scheme of the spec; each is a string or a function returning one. */\nexport type Auth = {\n${authMembers.join('\n')}\n};`,
-    `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n}`,
-    `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });\n}`,
+    `/** Values for the variables of the spec's server URLs; each defaults to the spec's \`default\`. */\nexport type ServerVariables = ${serverVariablesType(model)};`,
+    `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n/** Values for the \`{variables}\` of the spec's server URLs. */\nreadonly serverVariables?: ServerVariables;\n}`,
+    `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient(options${server ? `, ${serverLiteral(server)}` : ''});\n}`,
     `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\nconst client = createBaseClient(options);\nreturn {\nrequest: client.request,\n${methods.join('\n')}\n};\n}`,
     `/** The client {@link createClient} returns. */\nexport type Client = ReturnType<typeof createClient>;`,
   ]);
+}
+
+/** Each variable of every server the SDK may call, with its allowed values when the spec lists them. */
+function serverVariablesType(model: SdkModel): string {
+  const servers = [
+    ...model.servers.slice(0, 1),
+    ...model.operations.flatMap((operation) => operation.servers?.slice(0, 1) ?? []),
+  ];
+  const values = new Map<string, Set<string> | undefined>();
+  for (const variable of servers.flatMap((server) => server.variables)) {
+    const known = values.has(variable.name) ? values.get(variable.name) : new Set<string>();
+    values.set(variable.name, known && variable.enum ? new Set([...known, ...variable.enum]) : undefined);
+  }
+  if (values.size === 0) return 'Record<string, never>';
+  const members = [...values].map(([name, allowed]) => {
+    const type = allowed && allowed.size > 0 ? [...allowed].map(stringLiteral).join(' | ') : 'string';
+    return `readonly ${propertyKey(name)}?: ${type};`;
+  });
+  return `{\n${members.join('\n')}\n}`;
 }
 
 function isArgsOptional(operation: SdkModel['operations'][number]): boolean {

@@ -36,3 +36,15 @@ export function errorResponses(operation: Operation): { status: number | undefin
 export function requestContent(contents: readonly MediaContent[]): MediaContent | undefined {
   return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
 }
+
+/** The distinct media types of an operation's documented success responses, in spec order. */
+export function successMediaTypes(operation: Operation): string[] {
+  const successes = operation.responses.filter((response) => isSuccessStatus(response.status));
+  return [...new Set(successes.flatMap((response) => response.contents.map((content) => content.mediaType)))];
+}
+
+/** Whether a request body is sent as raw bytes or text (not JSON, multipart or a form). */
+export function isRawMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return !isJsonMediaType(base) && !base.startsWith('multipart/') && base !== 'application/x-www-form-urlencoded';
+}

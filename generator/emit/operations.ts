@@ -1,10 +1,10 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
-import type { Operation, SdkModel } from '../model/types';
+import type { MediaContent, Operation, SdkModel } from '../model/types';
 import { compareStrings } from '../util/compare';
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
 import { propertyKey } from './literals';
-import { errorResponses, requestContent, responseBodyType, successType } from './operationTypes';
+import { errorResponses, isRawMediaType, requestContent, responseBodyType, successType } from './operationTypes';
 import { requestObject } from './requestObject';
 import { typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
 import { typeText } from './typeSyntax';
@@ -29,8 +29,10 @@ function emitGroup(
 ): EmittedFile {
   const refs = new Set<string>();
   const helpers = new Set<string>();
-  const runtimeTypes = new Set(['BaseClient', 'RequestOptions', 'ApiError']);
-  const declarations = operations.flatMap((operation) => operationDeclarations(operation, refs, helpers));
+  const runtimeTypes = new Set(['ApiPromise', 'BaseClient', 'RequestOptions', 'ApiError']);
+  const declarations = operations.flatMap((operation) =>
+    operationDeclarations(operation, { refs, helpers, runtimeTypes }),
+  );
   const statements: Statement[] = [
     ...valueImport(helpers, '../runtime/index.js'),
     ...typeImport(runtimeTypes, '../runtime/index.js'),
@@ -41,9 +43,13 @@ function emitGroup(
   return printer.print(`operations/${group}.ts`, banner, statements);
 }
 
-function operationDeclarations(operation: Operation, refs: Set<string>, helpers: Set<string>): StatementStructures[] {
+function operationDeclarations(
+  operation: Operation,
+  imports: { refs: Set<string>; helpers: Set<string>; runtimeTypes: Set<string> },
+): StatementStructures[] {
   const { names } = operation;
-  const args = argsDeclaration(operation, refs);
+  const { refs, helpers } = imports;
+  const args = argsDeclaration(operation, imports);
   const result = successType(operation);
   const resultText = result === 'void' ? 'void' : typeText(result, refs);
   const request = requestObject(operation);
@@ -62,7 +68,7 @@ function operationDeclarations(operation: Operation, refs: Set<string>, helpers:
         { name: 'args', type: names.args, ...(argsOptional ? { initializer: '{}' } : {}) },
         { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
       ],
-      returnType: `Promise<${resultText}>`,
+      returnType: `ApiPromise<${resultText}>`,
       statements: [`return client.request<${resultText}>(${request.text}, options);`],
     },
   ];
@@ -71,8 +77,9 @@ function operationDeclarations(operation: Operation, refs: Set<string>, helpers:
 /** The argument object: each parameter under its spec name, the request body under `body`. */
 function argsDeclaration(
   operation: Operation,
-  refs: Set<string>,
+  imports: { refs: Set<string>; runtimeTypes: Set<string> },
 ): { declaration: StatementStructures; hasRequired: boolean } {
+  const { refs } = imports;
   const properties = operation.parameters.map((parameter) => ({
     name: propertyKey(parameter.argName),
     type: typeText(parameter.type, refs),
@@ -83,7 +90,7 @@ function argsDeclaration(
   if (operation.requestBody && body) {
     properties.push({
       name: 'body',
-      type: typeText(body.type, refs),
+      type: bodyType(body, imports),
       hasQuestionToken: !operation.requestBody.required,
       docs: optionalDocs(jsDocText(operation.requestBody.docs, [`Sent as \`${body.mediaType}\`.`])),
     });
@@ -106,6 +113,18 @@ function argsDeclaration(
     declaration: { kind: StructureKind.Interface, name: operation.names.args, isExported: true, docs, properties },
     hasRequired,
   };
+}
+
+/**
+ * A body sent as is (octet-stream, images, text, XML...) takes any bytes or
+ * text `fetch` can send; a string schema keeps its type. The SDK does not
+ * serialize other schemas in such media types: the caller passes the text.
+ */
+function bodyType(body: MediaContent, imports: { refs: Set<string>; runtimeTypes: Set<string> }): string {
+  const keep = body.type.kind === 'string' || body.type.kind === 'literal';
+  if (!isRawMediaType(body.mediaType) || keep) return typeText(body.type, imports.refs);
+  imports.runtimeTypes.add('BinaryBody');
+  return 'BinaryBody';
 }
 
 /** The union of documented error responses, each narrowing on `status`. */

@@ -1,10 +1,12 @@
-import type { Operation, Parameter } from '../model/types';
+import { defaultServerUrl } from '../model/servers';
+import type { MediaContent, Operation, Parameter, Server } from '../model/types';
 import { objectLiteralKey, propertyAccess, stringLiteral, templateText } from './literals';
-import { isJsonMediaType, requestContent } from './operationTypes';
+import { isJsonMediaType, requestContent, successMediaTypes } from './operationTypes';
 
 /**
  * The object literal a generated operation hands to `client.request`, and the
- * runtime helpers it uses (imported one by one, so bundlers keep only those).
+ * runtime helpers it uses (imported one by one, so bundlers keep only those:
+ * an SDK without multipart bodies ships no multipart code).
  */
 export function requestObject(operation: Operation): { text: string; helpers: Set<string> } {
   const helpers = new Set<string>();
@@ -14,30 +16,53 @@ export function requestObject(operation: Operation): { text: string; helpers: Se
     `path: ${pathExpression(operation, helpers)}`,
   ];
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
-  if (query.length > 0) fields.push(`query: [${query.map((parameter) => formEntries(parameter, helpers)).join(', ')}]`);
+  if (query.length > 0) fields.push(`query: [${query.map((parameter) => queryPart(parameter, helpers)).join(', ')}]`);
   const cookies = operation.parameters.filter((parameter) => parameter.in === 'cookie');
-  if (cookies.length > 0)
-    fields.push(`cookies: [${cookies.map((parameter) => formEntries(parameter, helpers)).join(', ')}]`);
+  if (cookies.length > 0) {
+    helpers.add('cookieForm');
+    const parts = cookies.map(
+      (parameter) =>
+        `cookieForm(${stringLiteral(parameter.name)}, ${argument(parameter, helpers)}${parameter.explode ? '' : ', false'})`,
+    );
+    fields.push(`cookies: [${parts.join(', ')}]`);
+  }
   const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
   if (headers.length > 0) {
-    helpers.add('headerValue');
+    helpers.add('headerSimple');
     const entries = headers.map(
       (parameter) =>
-        `${objectLiteralKey(parameter.name)}: headerValue(${stringLiteral(parameter.name)}, ${argument(parameter)})`,
+        `${objectLiteralKey(parameter.name)}: headerSimple(${argument(parameter, helpers)}${parameter.explode ? ', true' : ''})`,
     );
     fields.push(`headers: { ${entries.join(', ')} }`);
   }
   const body = bodyExpression(operation, helpers);
   if (body) fields.push(`body: ${body}`);
+  const accept = acceptHeader(operation);
+  if (accept) fields.push(`accept: ${stringLiteral(accept)}`);
+  const server = operation.servers?.[0];
+  if (server) fields.push(`server: ${serverLiteral(server)}`);
   fields.push(`security: ${securityExpression(operation)}`);
   return { text: `{\n${fields.join(',\n')},\n}`, helpers };
 }
 
-function argument(parameter: Parameter): string {
-  return propertyAccess('args', parameter.argName);
+/** `{ url: 'https://{region}.example.com', variables: { region: 'eu' } }`: the runtime fills in `serverVariables`. */
+export function serverLiteral(server: Server): string {
+  if (server.variables.length === 0) return `{ url: ${stringLiteral(defaultServerUrl(server))} }`;
+  const variables = server.variables.map(
+    (variable) => `${objectLiteralKey(variable.name)}: ${stringLiteral(variable.default)}`,
+  );
+  return `{ url: ${stringLiteral(server.url)}, variables: { ${variables.join(', ')} } }`;
 }
 
-/** `/organization/${encodePath(args.organizationId)}/containerRegistry` */
+/** The argument's value; a parameter described by `content` (JSON) is sent as JSON text. */
+function argument(parameter: Parameter, helpers: Set<string>): string {
+  const value = propertyAccess('args', parameter.argName);
+  if (parameter.mediaType === undefined || !isJsonMediaType(parameter.mediaType)) return value;
+  helpers.add('jsonText');
+  return `jsonText(${value})`;
+}
+
+/** `/organization/${pathSimple(args.organizationId)}/containerRegistry` */
 function pathExpression(operation: Operation, helpers: Set<string>): string {
   const byName = new Map(
     operation.parameters.filter((p) => p.in === 'path').map((parameter) => [parameter.name, parameter]),
@@ -45,28 +70,94 @@ function pathExpression(operation: Operation, helpers: Set<string>): string {
   const parts = operation.path.split(/(\{[^}]+\})/).map((part) => {
     const parameter = /^\{(.+)\}$/.test(part) ? byName.get(part.slice(1, -1)) : undefined;
     if (!parameter) return templateText(part);
-    helpers.add('encodePath');
-    return `\${encodePath(${argument(parameter)})}`;
+    return `\${${pathPart(parameter, helpers)}}`;
   });
   return `\`${parts.join('')}\``;
 }
 
-function formEntries(parameter: Parameter, helpers: Set<string>): string {
-  helpers.add('formQuery');
-  const explode = parameter.explode ? '' : ', false';
-  return `...formQuery(${stringLiteral(parameter.name)}, ${argument(parameter)}${explode})`;
+function pathPart(parameter: Parameter, helpers: Set<string>): string {
+  const value = argument(parameter, helpers);
+  const explode = parameter.explode ? ', true' : '';
+  switch (parameter.style) {
+    case 'label':
+      helpers.add('pathLabel');
+      return `pathLabel(${value}${explode})`;
+    case 'matrix':
+      helpers.add('pathMatrix');
+      return `pathMatrix(${stringLiteral(parameter.name)}, ${value}${explode})`;
+    default:
+      helpers.add('pathSimple');
+      return `pathSimple(${value}${explode})`;
+  }
+}
+
+function queryPart(parameter: Parameter, helpers: Set<string>): string {
+  const name = stringLiteral(parameter.name);
+  const value = argument(parameter, helpers);
+  const reserved = parameter.allowReserved ? ', true' : '';
+  switch (parameter.style) {
+    case 'deepObject':
+      helpers.add('queryDeepObject');
+      return `queryDeepObject(${name}, ${value}${reserved})`;
+    case 'spaceDelimited':
+    case 'pipeDelimited': {
+      const styleHelper = parameter.style === 'spaceDelimited' ? 'querySpaceDelimited' : 'queryPipeDelimited';
+      helpers.add(styleHelper);
+      return `${styleHelper}(${name}, ${value}${parameter.explode || reserved ? `, ${parameter.explode}` : ''}${reserved})`;
+    }
+    default:
+      helpers.add('queryForm');
+      return `queryForm(${name}, ${value}${!parameter.explode || reserved ? `, ${parameter.explode}` : ''}${reserved})`;
+  }
 }
 
 function bodyExpression(operation: Operation, helpers: Set<string>): string | undefined {
   const content = operation.requestBody && requestContent(operation.requestBody.contents);
   if (!content) return undefined;
+  const mediaType = content.mediaType.split(';')[0]!.trim().toLowerCase();
   if (isJsonMediaType(content.mediaType)) {
     helpers.add('jsonBody');
-    const mediaType = content.mediaType === 'application/json' ? '' : `, ${stringLiteral(content.mediaType)}`;
-    return `jsonBody(args.body${mediaType})`;
+    const type = content.mediaType === 'application/json' ? '' : `, ${stringLiteral(content.mediaType)}`;
+    return `jsonBody(args.body${type})`;
+  }
+  if (mediaType.startsWith('multipart/')) {
+    helpers.add('multipartBody');
+    return `multipartBody(args.body${multipartTypes(content)})`;
+  }
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    helpers.add('formBody');
+    return `formBody(args.body${formEncodings(content)})`;
   }
   helpers.add('rawBody');
   return `rawBody(args.body, ${stringLiteral(content.mediaType)})`;
+}
+
+/** `, { file: 'image/png' }`: each part's `encoding.contentType`. */
+function multipartTypes(content: MediaContent): string {
+  const entries = content.encoding.flatMap((encoding) =>
+    encoding.contentType ? [`${objectLiteralKey(encoding.property)}: ${stringLiteral(encoding.contentType)}`] : [],
+  );
+  return entries.length > 0 ? `, { ${entries.join(', ')} }` : '';
+}
+
+/** `, { ids: { style: 'pipeDelimited', explode: false } }`: each property's Encoding Object. */
+function formEncodings(content: MediaContent): string {
+  const entries = content.encoding.flatMap((encoding) => {
+    const fields = [
+      ...(encoding.contentType ? [`contentType: ${stringLiteral(encoding.contentType)}`] : []),
+      ...(encoding.style ? [`style: ${stringLiteral(encoding.style)}`] : []),
+      ...(encoding.explode !== undefined ? [`explode: ${encoding.explode}`] : []),
+      ...(encoding.allowReserved !== undefined ? [`allowReserved: ${encoding.allowReserved}`] : []),
+    ];
+    return fields.length > 0 ? [`${objectLiteralKey(encoding.property)}: { ${fields.join(', ')} }`] : [];
+  });
+  return entries.length > 0 ? `, { ${entries.join(', ')} }` : '';
+}
+
+/** The media types of the success responses, when any is not JSON (the runtime asks for JSON otherwise). */
+function acceptHeader(operation: Operation): string | undefined {
+  const mediaTypes = successMediaTypes(operation);
+  return mediaTypes.every(isJsonMediaType) ? undefined : mediaTypes.join(', ');
 }
 
 /** The operation's security alternatives, or the document's when it has none of its own. */

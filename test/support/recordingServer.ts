@@ -1,0 +1,70 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as it reached the server: the raw target (path and query, undecoded), headers and body bytes. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+/** How the server answers one request; `hang` never answers (for timeouts and aborts). */
+export type Reply =
+  | {
+      readonly status?: number;
+      readonly headers?: Record<string, string>;
+      readonly body?: string | Buffer;
+    }
+  | 'hang';
+
+export interface RecordingServer {
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  /** Answers the next requests in order; once they are used up, every request gets `fallback`. */
+  reply(...replies: Reply[]): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 and a free port, that records every request
+ * and answers as told: by default 200 with `{"ok":true}`.
+ */
+export async function startRecordingServer(
+  fallback: Reply = { body: '{"ok":true}', headers: { 'content-type': 'application/json' } },
+): Promise<RecordingServer> {
+  const requests: RecordedRequest[] = [];
+  const queue: Reply[] = [];
+  const hanging = new Set<ServerResponse>();
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      });
+      const reply = queue.shift() ?? fallback;
+      if (reply === 'hang') {
+        hanging.add(response);
+        return;
+      }
+      response.writeHead(reply.status ?? 200, reply.headers ?? {});
+      response.end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    reply: (...replies) => queue.push(...replies),
+    stop: async () => {
+      for (const response of hanging) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
