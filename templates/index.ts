@@ -17,6 +17,7 @@ export { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
 export { multipartBody } from './multipart.js';
 export {
   cookieForm,
+  cookieName,
   headerSimple,
   jsonText,
   pathLabel,

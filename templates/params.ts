@@ -115,9 +115,18 @@ function nested(name: string, value: unknown, encode: Encode): string | undefine
   return parts.filter((part) => part !== undefined).join('&');
 }
 
-/** Cookie, `form` style: `color=blue`, unexploded `color=blue,black`, exploded `color=blue; color=black`. */
+/**
+ * Cookie, `form` style: `color=blue`, unexploded `color=blue,black`, exploded
+ * `color=blue; color=black`. The name is sent as the spec spells it, but for
+ * the characters that would end it or start another cookie.
+ */
 export function cookieForm(name: string, value: unknown, explode = true): string | undefined {
-  return expand(value, { first: '', sep: '; ', named: encodeURIComponent(name) }, explode);
+  return expand(value, { first: '', sep: '; ', named: cookieName(name) }, explode);
+}
+
+/** A cookie name with `;`, `=`, `,`, `%`, spaces and controls percent-encoded. */
+export function cookieName(name: string): string {
+  return name.replace(/[\s;=,%\0-\x1f\x7f]/g, encodeURIComponent);
 }
 
 /** Header, `simple` style, not percent-encoded (the client refuses CR, LF and NUL). */

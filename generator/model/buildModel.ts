@@ -65,6 +65,7 @@ export const runtimeExports = [
   'mergeHeaders',
   'setHeader',
   'cookieForm',
+  'cookieName',
   'queryDeepObject',
   'queryForm',
   'headerSimple',

@@ -4,6 +4,7 @@ import { ApiError, NetworkError } from './errors.js';
 /** How a call is retried: a number is `retries`; `false` or `0` never retries. */
 export type Retry = number | false | RetryOptions;
 
+/** Retries in detail: how many, and how long to wait between them. */
 export interface RetryOptions {
   /** Attempts after the first one (default 2). */
   readonly retries?: number;
