@@ -10,17 +10,7 @@ import { corpusShard, specsFolder, type CorpusEntry } from './manifest';
  * form and multipart request bodies are serialized by the runtime. An entry
  * that no longer matches fails the test: remove it.
  */
-const pendingTypeErrors: Record<string, Record<string, number>> = {
-  box: { TS2345: 6 },
-  'twilio-api-v2010': { TS2345: 62 },
-  discord: { TS2345: 3 },
-  clerk: { TS2345: 3 },
-  netlify: { TS2345: 1 },
-  'oai-uspto': { TS2345: 1 },
-  'heyapi-full-3.1': { TS2345: 3 },
-  'heyapi-full-2.0': { TS2345: 1 },
-  'orval-null-type': { TS2345: 1 },
-};
+const pendingTypeErrors: Record<string, Record<string, number>> = {};
 
 /**
  * Every real-world spec of ../shared/specs (one shard of them): the SDK
