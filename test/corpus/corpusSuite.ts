@@ -6,9 +6,8 @@ import { generateInto } from '../support/generateInto';
 import { corpusShard, specsFolder, type CorpusEntry } from './manifest';
 
 /**
- * Type errors the generated SDKs still have, by spec and error code, until
- * form and multipart request bodies are serialized by the runtime. An entry
- * that no longer matches fails the test: remove it.
+ * Type errors a generated SDK is known to still have, by spec and error code
+ * (none today). An entry that no longer matches fails the test: remove it.
  */
 const pendingTypeErrors: Record<string, Record<string, number>> = {};
 
