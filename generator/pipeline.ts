@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve as resolvePath } from 'node:path';
+import type { GenerateOptions } from './config/schema';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import type { EmittedFile } from './emit/emittedFile';
 import { convertSwagger2, isSwagger2 } from './convert/swagger2';
@@ -9,8 +10,11 @@ import { defaultPackageName } from './emit/package/packageName';
 import { packageVersion } from './emit/package/packageVersion';
 import { formatFiles } from './format/formatFiles';
 import { specLimits, type SpecLimits } from './load/limits';
+import { prettierOptionsFor } from './format/prettierSetting';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
 import { buildModel } from './model/buildModel';
+import { checkNaming } from './model/checkNaming';
+import { selectOperations } from './model/selectOperations';
 import type { SdkModel } from './model/types';
 import { diagnosticAt } from './resolve/location';
 import { defaultRemoteOptions, type RemoteOptions } from './resolve/fetchRemote';
@@ -22,8 +26,6 @@ export interface GenerateInput {
   /** The spec as the user named it (relative to `cwd`, or absolute). */
   readonly specPath: string;
   readonly cwd: string;
-  /** The npm package name from the config (already validated); derived from the spec's title when absent. */
-  readonly packageName?: string | undefined;
   /** Bounds on what the spec may make the generator read; each defaults to `defaultSpecLimits`. */
   readonly limits?: Partial<SpecLimits>;
   /** Remote `$ref`s: the hosts they may be fetched from (none by default). */
@@ -35,6 +37,8 @@ export interface GenerateInput {
   readonly refFolder?: string;
   /** Format the files with prettier (the default); tests that only type-check skip it. */
   readonly format?: boolean;
+  /** The SDK's settings from the config file (all optional); paths in them are relative to `cwd`. */
+  readonly options?: GenerateOptions;
 }
 
 export interface GenerateResult {
@@ -76,18 +80,24 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
     if (hasErrors(diagnostics)) return { diagnostics };
   }
 
-  const built = buildModel(resolved.spec);
-  diagnostics.push(...built.diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics };
+  const options = input.options ?? {};
+  const built = buildModel(resolved.spec, { naming: options.naming });
+  diagnostics.push(...built.diagnostics, ...checkNaming(built.model, options.naming));
+  const selected = selectOperations(built.model, options);
+  diagnostics.push(...selected.diagnostics);
+  const prettier = await prettierOptionsFor(options.prettier, input.cwd);
+  diagnostics.push(...prettier.diagnostics);
+  if (hasErrors(diagnostics) || !prettier.options) return { diagnostics };
 
-  const identity = packageIdentity(built.model, resolved.spec, input.packageName, diagnostics);
-  const emitted = emitSdk(built.model, {
+  const identity = packageIdentity(selected.model, resolved.spec, options.packageName, diagnostics);
+  const emitted = emitSdk(selected.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: hash,
     package: identity,
   });
-  const files = input.format === false ? emitted : await formatFiles(emitted, { cwd: input.cwd });
-  return { files, model: built.model, diagnostics };
+  const files =
+    input.format === false ? emitted : await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd });
+  return { files, model: selected.model, diagnostics };
 }
 
 /** Name and version of the SDK's package; a spec version npm would refuse is coerced, with a warning. */

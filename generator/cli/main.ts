@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/config';
+import { ConfigError } from '../config/configError';
 import { checkCommand } from './commands/check';
 import { generateCommand } from './commands/generate';
-import { processConsole, type Console } from './console';
+import { processConsole, reportDiagnostics, type Console } from './console';
 import { ExitCode } from './exitCodes';
 import { UsageError, type TargetFlags } from './targets';
 
@@ -14,6 +14,8 @@ export async function main(
   console: Console = processConsole,
 ): Promise<ExitCode> {
   let run: (() => Promise<ExitCode>) | undefined;
+  /** What a bad config or spec means for the command: `generate` 1, `check` 2. */
+  let problemCode: ExitCode = ExitCode.Problem;
   const program = new Command('sdkgen')
     .description('Generates typed, dependency-free TypeScript SDKs from OpenAPI documents.')
     .exitOverride()
@@ -27,7 +29,8 @@ export async function main(
     command
       .option('-i, --input <spec>', 'the OpenAPI document (YAML or JSON) of one SDK')
       .option('-o, --output <dir>', 'the folder of that SDK')
-      .option('-c, --config <file>', 'the config file listing the SDKs', 'sdkgen.config.json');
+      .option('-c, --config <file>', 'the config file (default: sdkgen.config.{ts,mts,js,json} in this folder)')
+      .option('--sdk <name>', 'only this SDK of the config file; -i/-o then override its input/output');
 
   targetOptions(
     program.command('generate').description('Generate every SDK in the config file, or the one given by -i and -o.'),
@@ -50,6 +53,7 @@ export async function main(
     )
     .action((flags: TargetFlags) => {
       run = () => checkCommand(flags, cwd, console);
+      problemCode = ExitCode.Usage;
     });
 
   try {
@@ -74,8 +78,8 @@ export async function main(
       return ExitCode.Usage;
     }
     if (error instanceof ConfigError) {
-      console.err(`error: ${error.message}`);
-      return ExitCode.Problem;
+      reportDiagnostics(console, error.diagnostics);
+      return problemCode;
     }
     throw error;
   }

@@ -1,5 +1,6 @@
-import { basename, extname, resolve } from 'node:path';
-import { loadConfig, type SdkConfig } from '../config/config';
+import { basename, extname, resolve as resolvePath } from 'node:path';
+import { loadConfig } from '../config/loadConfig';
+import type { SdkConfig } from '../config/schema';
 
 export interface Targets {
   /** The folder paths are relative to: the config file's, or the working folder for `-i/-o`. */
@@ -11,14 +12,19 @@ export interface TargetFlags {
   readonly input?: string;
   readonly output?: string;
   readonly config?: string;
+  readonly sdk?: string;
 }
 
 /** A usage error: the command line itself is wrong. */
 export class UsageError extends Error {}
 
-/** The SDKs a command works on: the one named by `-i/-o`, or every SDK in the config file. */
+/**
+ * The SDKs a command works on: every SDK in the config file, the one named by
+ * `--sdk` (whose `input`/`output` `-i`/`-o` override), or, with `-i` and `-o`
+ * alone, one SDK from flags only (no config file needed).
+ */
 export async function resolveTargets(flags: TargetFlags, cwd: string): Promise<Targets> {
-  if (flags.input !== undefined || flags.output !== undefined) {
+  if (flags.sdk === undefined && (flags.input !== undefined || flags.output !== undefined)) {
     if (flags.input === undefined || flags.output === undefined) {
       throw new UsageError('-i/--input and -o/--output go together: pass both, or neither to use the config file.');
     }
@@ -27,6 +33,23 @@ export async function resolveTargets(flags: TargetFlags, cwd: string): Promise<T
       sdks: [{ name: basename(flags.input, extname(flags.input)), input: flags.input, output: flags.output }],
     };
   }
-  const config = await loadConfig(cwd, flags.config === undefined ? undefined : resolve(cwd, flags.config));
-  return { root: config.root, sdks: config.sdks };
+  const config = await loadConfig(cwd, flags.config);
+  if (flags.sdk === undefined) return { root: config.root, sdks: config.sdks };
+  const sdk = config.sdks.find((candidate) => candidate.name === flags.sdk);
+  if (!sdk) {
+    const names = config.sdks.map((candidate) => candidate.name).join(', ');
+    throw new UsageError(`--sdk ${flags.sdk}: ${config.file} has no such SDK (it has: ${names}).`);
+  }
+  // Flags are relative to the working folder, config paths to the config file's folder.
+  const fromCwd = (path: string): string => resolvePath(cwd, path);
+  return {
+    root: config.root,
+    sdks: [
+      {
+        ...sdk,
+        ...(flags.input !== undefined ? { input: fromCwd(flags.input) } : {}),
+        ...(flags.output !== undefined ? { output: fromCwd(flags.output) } : {}),
+      },
+    ],
+  };
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ResolvedSpec } from '../resolve/resolvedSpec';
 import { isRecord } from '../util/guards';
 import { toPointer } from '../util/jsonPointer';
-import type { ModelContext } from './context';
+import type { ModelContext, NamingOptions } from './context';
 import { docsOf } from './docs';
 import { defineModel, defineQueuedModels, reserveModelName } from './namedModels';
 import { NameRegistry } from './nameRegistry';
@@ -78,7 +78,10 @@ export const runtimeExports = [
 ];
 
 /** Builds the intermediate model of a resolved spec. */
-export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: Diagnostic[] } {
+export function buildModel(
+  spec: ResolvedSpec,
+  options: { naming?: NamingOptions | undefined } = {},
+): { model: SdkModel; diagnostics: Diagnostic[] } {
   const document = spec.document;
   const context: ModelContext = {
     spec,
@@ -87,6 +90,7 @@ export function buildModel(spec: ResolvedSpec): { model: SdkModel; diagnostics: 
     diagnostics: [],
     models: new Map(),
     undefinedModels: [],
+    naming: options.naming ?? {},
   };
 
   // Component schemas claim their names first, in spec order, so that they keep them.

@@ -19,6 +19,14 @@ export interface ModelContext {
    * never deepens the call stack.
    */
   readonly undefinedModels: Location[];
+  /** Names the user chose in the config, instead of the derived ones. */
+  readonly naming: NamingOptions;
+}
+
+/** `naming` in the config: operationId -> function name, component schema name -> type name. */
+export interface NamingOptions {
+  readonly operations?: Readonly<Record<string, string>> | undefined;
+  readonly models?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A named model whose schema is being converted (it may refer to itself). */

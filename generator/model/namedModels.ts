@@ -35,7 +35,7 @@ export function reserveModelName(context: ModelContext, location: Location): str
   const key = locationKey(location);
   const existing = context.models.get(key);
   if (existing) return existing.name;
-  const name = context.names.claim(toTypeName(nameFromLocation(location)), {
+  const name = context.names.claim(chosenName(context, location) ?? toTypeName(nameFromLocation(location)), {
     folder: 'models',
     report: (fields) => warnAt(context, location, fields),
   });
@@ -73,6 +73,13 @@ function isEnum(schema: unknown, type: TypeNode): boolean {
   if (!isRecord(schema) || !Array.isArray(schema['enum'])) return false;
   const members = type.kind === 'union' ? type.members : [type];
   return members.every((member) => member.kind === 'literal' || member.kind === 'null');
+}
+
+/** The name the config's `naming.models` gives a component schema, if any. */
+function chosenName(context: ModelContext, location: Location): string | undefined {
+  const segments = parsePointer(location.pointer);
+  if (segments?.length !== 3 || segments[0] !== 'components' || segments[1] !== 'schemas') return undefined;
+  return context.naming.models?.[segments[2]!];
 }
 
 const structuralSegments = new Set([

@@ -49,7 +49,9 @@ function operationOf(
     at.operationIds,
     report,
   );
-  const functionName = context.names.claim(toFunctionName(operationId), { report });
+  const functionName = context.names.claim(context.naming.operations?.[operationId] ?? toFunctionName(operationId), {
+    report,
+  });
   const typePrefix = toTypeName(functionName);
   const requestBody = requestBodyOf(context, location);
   const security = securityOf(context, childLocation(location, 'security'));
@@ -64,6 +66,7 @@ function operationOf(
     method: at.method,
     path: at.path,
     group: groupOf(value['tags'], at.groupFiles),
+    tags: Array.isArray(value['tags']) ? value['tags'].filter((tag): tag is string => typeof tag === 'string') : [],
     file: location.source.displayPath,
     pointer: location.pointer,
     docs: docsOf(value),

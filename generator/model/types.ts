@@ -183,6 +183,8 @@ export interface Operation {
   readonly path: string;
   /** The file the operation is emitted in, from its first tag. */
   readonly group: string;
+  /** The spec's `tags`, for choosing operations (`include`/`exclude` in the config). */
+  readonly tags: readonly string[];
   readonly file: string;
   readonly pointer: string;
   readonly docs: Docs;

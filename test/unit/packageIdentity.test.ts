@@ -1,4 +1,5 @@
-import { loadConfig, ConfigError } from '../../generator/config/config';
+import { ConfigError } from '../../generator/config/configError';
+import { loadConfig } from '../../generator/config/loadConfig';
 import { emitPackageJson } from '../../generator/emit/package/packageJson';
 import { defaultPackageName, packageNameProblems } from '../../generator/emit/package/packageName';
 import { packageVersion } from '../../generator/emit/package/packageVersion';
@@ -110,7 +111,7 @@ describe('name and version in the pipeline and the config', () => {
   it('takes the name from the config', async () => {
     const { folder, cleanup } = writeTempFiles({ 'openapi.yaml': spec('3.2.1') });
     try {
-      const result = await generateSdk({ specPath: 'openapi.yaml', cwd: folder, packageName: '@acme/store' });
+      const result = await generateSdk({ specPath: 'openapi.yaml', cwd: folder, options: { packageName: '@acme/store' } });
       const manifest = JSON.parse(result.files!.find((file) => file.path === 'package.json')!.content);
       expect(manifest).toMatchObject({ name: '@acme/store', version: '3.2.1' });
       expect(result.diagnostics).toEqual([]);
@@ -128,7 +129,7 @@ describe('name and version in the pipeline and the config', () => {
       expect((await loadConfig(good.folder)).sdks[0]).toMatchObject({ packageName: '@acme/store' });
       await expect(loadConfig(bad.folder)).rejects.toThrow(ConfigError);
       await expect(loadConfig(bad.folder)).rejects.toThrow(
-        /"sdks\[0\]\.packageName" "Acme Store" is not a valid npm package name: name can only contain URL-friendly characters/,
+        /"sdks\[0\]\.packageName" is wrong: "Acme Store" is not a valid npm package name: name can only contain URL-friendly characters/,
       );
     } finally {
       good.cleanup();

@@ -1,4 +1,4 @@
-import type { SdkConfig } from '../../config/config';
+import type { SdkConfig } from '../../config/schema';
 import type { EmittedFile } from '../../emit/emittedFile';
 import { generateSdk } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
@@ -24,7 +24,8 @@ export async function generateAll(
   let failed = false;
   for (const sdk of sdks) {
     const started = performance.now();
-    const result = await generateSdk({ specPath: sdk.input, cwd: root, packageName: sdk.packageName });
+    const { name: _name, input, output: _output, ...options } = sdk;
+    const result = await generateSdk({ specPath: input, cwd: root, options });
     reportDiagnostics(console, result.diagnostics);
     if (!result.files || !result.model) {
       failed = true;

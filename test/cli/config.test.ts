@@ -1,0 +1,210 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { specText, writeTempFiles } from '../support/buildFromText';
+import { runCli } from '../support/runCli';
+
+/** Three operations under two tags; `Pet` is used by `getPet` only, `Order` by `createOrder` only. */
+const spec = specText({
+  paths: `
+/pets/{id}:
+  get:
+    operationId: getPet
+    tags: [pets]
+    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+    responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } } }
+  delete:
+    operationId: deletePet
+    tags: [pets, admin]
+    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+    responses: { '204': { description: gone } }
+/store/orders:
+  post:
+    operationId: createOrder
+    tags: [store]
+    requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Order' } } } }
+    responses: { '201': { description: ok } }
+`,
+  schemas: `
+Pet: { type: object, properties: { name: { type: string } } }
+Order: { type: object, properties: { quantity: { type: integer } } }
+Unused: { type: string }
+`,
+});
+
+function project(files: Record<string, string>): { folder: string; cleanup: () => void } {
+  return writeTempFiles({ 'api.yaml': spec, ...files });
+}
+
+const sdk = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name: 'pets',
+  input: 'api.yaml',
+  output: 'out',
+  ...extra,
+});
+const json = (sdks: Record<string, unknown>[]): string => JSON.stringify({ sdks }, null, 2);
+
+function functionsIn(folder: string): string[] {
+  const operations = join(folder, 'out', 'operations');
+  return readdirSync(operations)
+    .filter((file) => file !== 'index.ts')
+    .flatMap((file) => [...readFileSync(join(operations, file), 'utf8').matchAll(/export function (\w+)\(/g)])
+    .map((match) => match[1]!)
+    .sort();
+}
+
+describe('the config file', () => {
+  it('reports every unknown key and wrong type at once, naming the key with file:line:col', () => {
+    const text = JSON.stringify({ sdks: [sdk({ includ: { tags: ['pets'] }, prettier: 3 })], extra: true }, null, 2);
+    const { folder, cleanup } = project({ 'sdkgen.config.json': text });
+    try {
+      const run = runCli(['generate'], folder);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        'sdkgen.config.json:7:7 error SDK5003 at #/sdks/0/includ: Unknown key "sdks[0].includ"',
+      );
+      expect(run.stderr).toMatch(
+        /sdkgen\.config\.json:12:7 error SDK5004 at #\/sdks\/0\/prettier: .*"sdks\[0\]\.prettier"/,
+      );
+      expect(run.stderr).toContain('error SDK5003 at #/extra: Unknown key "extra"');
+      expect(existsSync(join(folder, 'out'))).toBe(false);
+      // For `check` a config it cannot read is an error, not drift.
+      expect(runCli(['check'], folder).status).toBe(2);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('rejects a missing config, an empty SDK list and two SDKs with one name', () => {
+    const { folder, cleanup } = project({
+      'empty.json': '{ "sdks": [] }',
+      'twice.json': json([sdk(), sdk({ output: 'other' })]),
+    });
+    try {
+      const missing = runCli(['generate'], folder);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('SDK5001');
+      expect(runCli(['generate', '-c', 'empty.json'], folder).stderr).toContain('"sdks"');
+      expect(runCli(['generate', '-c', 'twice.json'], folder).stderr).toContain('"pets" names two SDKs');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('loads a TypeScript config typed with defineConfig', () => {
+    const config = [
+      "import { defineConfig, type SdkConfig } from 'openapi-sdkgen';",
+      "const pets: SdkConfig = { name: 'pets', input: 'api.yaml', output: 'out' };",
+      'export default defineConfig({ sdks: [pets] });',
+    ].join('\n');
+    const { folder, cleanup } = project({ 'sdkgen.config.ts': config });
+    try {
+      const run = runCli(['generate'], folder);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^pets: 3 operations, 3 models, /m);
+      expect(functionsIn(folder)).toEqual(['createOrder', 'deletePet', 'getPet']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('reports a TypeScript config that throws or exports nothing usable', () => {
+    const { folder, cleanup } = project({ 'sdkgen.config.ts': "throw new Error('boom');" });
+    try {
+      const run = runCli(['generate'], folder);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('sdkgen.config.ts error SDK5002');
+      expect(run.stderr).toContain('boom');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('includes and excludes operations by tag, path and operationId, dropping models only they used', () => {
+    const cases: [Record<string, unknown>, string[], string[]][] = [
+      [{ include: { tags: ['pets'] } }, ['deletePet', 'getPet'], ['Pet', 'Unused']],
+      [{ exclude: { tags: ['admin'] } }, ['createOrder', 'getPet'], ['Order', 'Pet', 'Unused']],
+      [{ include: { paths: ['/pets/*'] }, exclude: { operationIds: ['deletePet'] } }, ['getPet'], ['Pet', 'Unused']],
+      [{ include: { paths: ['/**'], operationIds: ['createOrder'] } }, ['createOrder', 'deletePet', 'getPet'], []],
+    ];
+    for (const [selection, functions, models] of cases) {
+      const { folder, cleanup } = project({ 'sdkgen.config.json': json([sdk(selection)]) });
+      try {
+        const run = runCli(['generate'], folder);
+        expect(run.status).toBe(0);
+        expect(functionsIn(folder)).toEqual(functions);
+        if (models.length > 0)
+          expect(readdirSync(join(folder, 'out', 'models')).sort()).toEqual(
+            [...models.map((m) => `${m}.ts`), 'index.ts'].sort(),
+          );
+      } finally {
+        cleanup();
+      }
+    }
+  });
+
+  it('warns about a selection or naming entry that matches nothing, and --strict is not needed to see it', () => {
+    const config = json([sdk({ include: { tags: ['pest'] }, naming: { models: { Pets: 'Animal' } } })]);
+    const { folder, cleanup } = project({ 'sdkgen.config.json': config });
+    try {
+      const run = runCli(['generate'], folder);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('warning SDK5101');
+      expect(run.stderr).toContain('include.tags entry "pest"');
+      expect(run.stderr).toContain('warning SDK5102');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('renames operations and models with naming options', () => {
+    const naming = { operations: { getPet: 'fetchPet' }, models: { Pet: 'Animal' } };
+    const { folder, cleanup } = project({ 'sdkgen.config.json': json([sdk({ naming })]) });
+    try {
+      expect(runCli(['generate'], folder).status).toBe(0);
+      expect(functionsIn(folder)).toEqual(['createOrder', 'deletePet', 'fetchPet']);
+      expect(existsSync(join(folder, 'out/models/Animal.ts'))).toBe(true);
+      expect(existsSync(join(folder, 'out/models/Pet.ts'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('formats with the prettier options or prettier config file the config names', () => {
+    const inline = project({ 'sdkgen.config.json': json([sdk({ prettier: { semi: false, singleQuote: false } })]) });
+    const file = project({
+      'sdkgen.config.json': json([sdk({ prettier: 'style/.prettierrc.json' })]),
+      'style/.prettierrc.json': '{ "useTabs": true, "semi": false }',
+    });
+    try {
+      expect(runCli(['generate'], inline.folder).status).toBe(0);
+      const client = readFileSync(join(inline.folder, 'out/client.ts'), 'utf8');
+      expect(client).toContain('from "./runtime/index.js"\n');
+      expect(runCli(['generate'], file.folder).status).toBe(0);
+      expect(readFileSync(join(file.folder, 'out/client.ts'), 'utf8')).toMatch(/\n\t\S/);
+    } finally {
+      inline.cleanup();
+      file.cleanup();
+    }
+  });
+
+  it('generates each of several SDKs; --sdk picks one and -o overrides its output', () => {
+    const config = json([sdk(), sdk({ name: 'store', output: 'store', include: { tags: ['store'] } })]);
+    const { folder, cleanup } = project({ 'sdkgen.config.json': config });
+    try {
+      const all = runCli(['generate'], folder);
+      expect(all.status).toBe(0);
+      expect(all.stdout).toMatch(/^pets: 3 operations/m);
+      expect(all.stdout).toMatch(/^store: 1 operations/m);
+      const one = runCli(['generate', '--sdk', 'store', '-o', 'elsewhere'], folder);
+      expect(one.status).toBe(0);
+      expect(one.stdout).not.toContain('pets:');
+      expect(existsSync(join(folder, 'elsewhere/operations/store.ts'))).toBe(true);
+      const unknown = runCli(['generate', '--sdk', 'nope'], folder);
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toContain('has no such SDK (it has: pets, store)');
+    } finally {
+      cleanup();
+    }
+  });
+});
