@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { resolveConfig, type Options } from 'prettier';
+import type { Options } from 'prettier';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { prettierOptions } from './formatFiles';
 
@@ -16,6 +16,8 @@ export async function prettierOptionsFor(
   if (typeof setting !== 'string') return { options: { ...setting, parser: 'typescript' }, diagnostics: [] };
   const file = resolve(root, setting);
   try {
+    // Loaded only here: the generator itself runs prettier in worker threads.
+    const { resolveConfig } = await import('prettier');
     const options = await resolveConfig(file, { config: file, editorconfig: false });
     if (options) return { options: { ...options, parser: 'typescript' }, diagnostics: [] };
     return { diagnostics: [problem(setting, 'holds no prettier options')] };

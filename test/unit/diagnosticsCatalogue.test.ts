@@ -13,7 +13,7 @@ function sourceFiles(folder: string): string[] {
 
 describe('docs/diagnostics.md', () => {
   const catalogue = readFileSync(join(projectRoot, 'docs', 'diagnostics.md'), 'utf8');
-  const listed = new Set([...catalogue.matchAll(/^\| (SDK\d{4}) \|/gm)].map((match) => match[1]!));
+  const listed = new Set([...catalogue.matchAll(/^\|\s*(SDK\d{4})\s*\|/gm)].map((match) => match[1]!));
   const used = new Map<string, string>();
   for (const file of sourceFiles(join(projectRoot, 'generator'))) {
     for (const match of readFileSync(file, 'utf8').matchAll(/\bSDK\d{4}\b/g)) used.set(match[0], file);
@@ -27,7 +27,7 @@ describe('docs/diagnostics.md', () => {
 
   it('lists no code the generator does not use, each once, with a severity', () => {
     expect([...listed].filter((code) => !used.has(code))).toEqual([]);
-    const rows = [...catalogue.matchAll(/^\| (SDK\d{4}) \| (\w+) \|/gm)];
+    const rows = [...catalogue.matchAll(/^\|\s*(SDK\d{4})\s*\|\s*(\w+)\s*\|/gm)];
     expect(rows.length).toBe(listed.size);
     for (const row of rows) expect(['error', 'warning']).toContain(row[2]);
   });
