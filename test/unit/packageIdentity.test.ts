@@ -111,7 +111,11 @@ describe('name and version in the pipeline and the config', () => {
   it('takes the name from the config', async () => {
     const { folder, cleanup } = writeTempFiles({ 'openapi.yaml': spec('3.2.1') });
     try {
-      const result = await generateSdk({ specPath: 'openapi.yaml', cwd: folder, options: { packageName: '@acme/store' } });
+      const result = await generateSdk({
+        specPath: 'openapi.yaml',
+        cwd: folder,
+        options: { packageName: '@acme/store' },
+      });
       const manifest = JSON.parse(result.files!.find((file) => file.path === 'package.json')!.content);
       expect(manifest).toMatchObject({ name: '@acme/store', version: '3.2.1' });
       expect(result.diagnostics).toEqual([]);
