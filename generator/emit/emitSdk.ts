@@ -7,6 +7,7 @@ import { emitIndex } from './indexFile';
 import { emitModels } from './models';
 import { emitOperations } from './operations';
 import { emitPackage, type PackageIdentity } from './package/emitPackage';
+import { emitReadme } from './readme/emitReadme';
 import { emitRuntime } from './runtime';
 import { emitSecurity } from './security';
 import { SourcePrinter } from './sourceFile';
@@ -32,6 +33,10 @@ export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
     emitIndex(printer, banner),
     ...emitRuntime(),
   ];
-  const files = [...sources, ...emitPackage(model, options.package, sources)];
+  const files = [
+    ...sources,
+    ...emitPackage(model, options.package, sources),
+    emitReadme({ model, packageName: options.package.name, version: options.package.version, banner }),
+  ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

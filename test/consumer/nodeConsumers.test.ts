@@ -1,6 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { consumerProject, type ConsumerProject } from './support/consumerProject';
 import { packedSdk } from './support/packedSdk';
 import { startRegistryServer, type RegistryServer } from './support/registryServer';
+import { readmeExamples } from './support/readmeExamples';
 import { runOk } from './support/run';
 
 /**
@@ -12,6 +15,8 @@ import { runOk } from './support/run';
 describe('the packed SDK in a consumer project', () => {
   let project: ConsumerProject;
   let server: RegistryServer;
+  /** The TypeScript examples of the README shipped in the package, as files of the consumer project. */
+  let readmeFiles: string[];
 
   /** The consumer's own settings are as strict as ours, and the SDK's declarations are checked too. */
   const strict = {
@@ -27,6 +32,13 @@ describe('the packed SDK in a consumer project', () => {
     const packed = await packedSdk();
     expect(packed.name).toBe('qovery-api');
     [project, server] = await Promise.all([consumerProject('node', packed.tarball), startRegistryServer()]);
+    const readme = await readFile(join(project.folder, 'node_modules', 'qovery-api', 'README.md'), 'utf8');
+    readmeFiles = await Promise.all(
+      readmeExamples(readme).map(async (code, index) => {
+        await writeFile(join(project.folder, `readme-${index}.mts`), code);
+        return `readme-${index}.mts`;
+      }),
+    );
   }, 180_000);
   afterAll(async () => {
     await server?.close();
@@ -47,11 +59,15 @@ describe('the packed SDK in a consumer project', () => {
   const created = { name: 'hub', status: 404, apiError: true };
   const sentBody = { name: 'hub', kind: 'DOCKER_HUB', config: { username: 'me', password: 'secret' } };
 
-  it('compiles with moduleResolution node16 (@types/node, no DOM) and runs as ESM and as CommonJS', async () => {
+  it('ships a README whose TypeScript examples are checked below with the programs', () => {
+    expect(readmeFiles.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('compiles (with the README examples) under moduleResolution node16, @types/node and no DOM, and runs as ESM and as CommonJS', async () => {
     const config = await project.writeTsconfig(
       'tsconfig.node16.json',
       { ...strict, module: 'node16', moduleResolution: 'node16', lib: ['es2022'], types: ['node'], outDir: 'out' },
-      ['esm-node16.mts', 'cjs-node16.cts'],
+      ['esm-node16.mts', 'cjs-node16.cts', ...readmeFiles],
     );
     await runOk('tsc', ['-p', config], project.folder);
 
@@ -65,7 +81,7 @@ describe('the packed SDK in a consumer project', () => {
     expect(requestFor('org-cjs-node16').headers.authorization).toBe('Token cjs-node16');
   });
 
-  it('compiles with moduleResolution bundler in a browser project (DOM, no @types/node) and runs', async () => {
+  it('compiles (with the README examples) under moduleResolution bundler in a browser project (DOM, no @types/node), and runs', async () => {
     const config = await project.writeTsconfig(
       'tsconfig.bundler.json',
       {
@@ -76,7 +92,7 @@ describe('the packed SDK in a consumer project', () => {
         types: [],
         outDir: 'out',
       },
-      ['bundler.mts'],
+      ['bundler.mts', ...readmeFiles],
     );
     await runOk('tsc', ['-p', config], project.folder);
     expect(await runProgram('out/bundler.mjs')).toEqual({ id: expect.any(String), ...created });

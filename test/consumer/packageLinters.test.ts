@@ -39,6 +39,7 @@ describe('the packed SDK passes the packaging linters', () => {
     const files = result.stdout.split('\n').filter(Boolean);
     for (const path of [
       'package/package.json',
+      'package/README.md',
       'package/dist/esm/index.js',
       'package/dist/esm/index.d.ts',
       'package/dist/cjs/index.js',

@@ -1,0 +1,115 @@
+import type { Operation, SdkModel } from '../../model/types';
+import { requestContent, responseBodyType, successType } from '../operationTypes';
+import { mdCode, mdParagraphs, mdTable, mdText } from './markdown';
+import type { Slugger } from './slugger';
+import { typeSummary } from './typeSummary';
+
+/** Operations by group (the file they live in, from their first tag), groups sorted. */
+export function operationGroups(model: SdkModel): [string, Operation[]][] {
+  const groups = new Map<string, Operation[]>();
+  for (const operation of model.operations)
+    groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * `## Reference`: a table of contents, then every operation with its method
+ * and path, docs, security, parameters, body and responses, from the model.
+ */
+export function referenceSection(model: SdkModel, slugger: Slugger): string[] {
+  const groups = operationGroups(model);
+  const anchors = new Map<Operation, string>();
+  const details: string[] = [];
+  for (const [group, operations] of groups) {
+    slugger.slug(group);
+    details.push(`### ${mdText(group)}`);
+    for (const operation of operations) {
+      anchors.set(operation, slugger.slug(operation.names.function));
+      details.push(...operationReference(model, operation));
+    }
+  }
+  const contents = groups.map(
+    ([group, operations]) =>
+      `- ${mdText(group)}: ${operations.map((operation) => `[${mdText(operation.names.function)}](#${anchors.get(operation)})`).join(', ')}`,
+  );
+  return [
+    '## Reference',
+    'Every operation is a method of the client from `createClient` and a standalone function taking the client from `createBaseClient` first.',
+    contents.join('\n'),
+    ...details,
+  ];
+}
+
+function operationReference(model: SdkModel, operation: Operation): string[] {
+  const parts = [
+    `#### ${mdCode(operation.names.function)}`,
+    `${mdCode(`${operation.method.toUpperCase()} ${operation.path}`)}`,
+  ];
+  if (operation.docs.deprecated) parts.push('**Deprecated.**');
+  if (operation.docs.summary) parts.push(...mdParagraphs(operation.docs.summary));
+  if (operation.docs.description && operation.docs.description !== operation.docs.summary)
+    parts.push(...mdParagraphs(operation.docs.description));
+  parts.push(securityLine(model, operation));
+  if (operation.parameters.length > 0) {
+    parts.push(
+      mdTable(
+        ['Parameter', 'In', 'Type', 'Required', 'Description'],
+        operation.parameters.map((parameter) => [
+          mdCode(parameter.argName, { inTable: true }),
+          parameter.in,
+          mdCode(typeSummary(parameter.type), { inTable: true }),
+          parameter.required ? 'yes' : 'no',
+          docsCell(parameter.docs),
+        ]),
+      ),
+    );
+  }
+  const body = operation.requestBody && requestContent(operation.requestBody.contents);
+  if (operation.requestBody && body) {
+    const description = [operation.requestBody.docs.summary, operation.requestBody.docs.description].filter(Boolean);
+    parts.push(
+      [
+        `Body (\`body\`, ${operation.requestBody.required ? 'required' : 'optional'}): ${mdCode(typeSummary(body.type))},`,
+        `sent as ${mdCode(body.mediaType)}.`,
+        ...description.map((text) => mdText(text!)),
+      ].join(' '),
+    );
+  }
+  if (operation.responses.length > 0) {
+    parts.push(
+      mdTable(
+        ['Status', 'Description', 'Body'],
+        operation.responses.map((response) => {
+          const type = responseBodyType(response);
+          return [
+            mdCode(response.status, { inTable: true }),
+            mdText(response.description),
+            type ? mdCode(typeSummary(type), { inTable: true }) : '',
+          ];
+        }),
+      ),
+    );
+  }
+  parts.push(`Resolves to ${mdCode(typeSummary(successType(operation)))}.`);
+  return parts;
+}
+
+function securityLine(model: SdkModel, operation: Operation): string {
+  const alternatives = (operation.security ?? model.defaultSecurity).filter((names) => names.length > 0);
+  const optional = (operation.security ?? model.defaultSecurity).some((names) => names.length === 0);
+  if (alternatives.length === 0) return 'Auth: none.';
+  const text = alternatives.map((names) => names.map((name) => mdCode(name)).join(' and ')).join(' or ');
+  return `Auth: ${text}${optional ? ', or none' : ''}.`;
+}
+
+function docsCell(docs: {
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+}): string {
+  const text = [docs.deprecated ? 'Deprecated.' : undefined, docs.summary, docs.description]
+    .filter((part): part is string => Boolean(part))
+    .map(mdText)
+    .join(' ');
+  return text;
+}
