@@ -36,6 +36,16 @@ describe('README of the Qovery SDK', () => {
     );
   });
 
+  it('lists every option of the runtime’s client and every error class it exports', () => {
+    const client = readFileSync(join(projectRoot, 'templates', 'client.ts'), 'utf8');
+    const options = /export interface BaseClientOptions \{([\s\S]*?)\n\}/.exec(client)![1]!;
+    const names = [...options.matchAll(/readonly (\w+)\?/g)].map((match) => match[1]!);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(readme).toContain(`\`${name}\``);
+    const errors = readFileSync(join(projectRoot, 'templates', 'errors.ts'), 'utf8');
+    for (const [, name] of errors.matchAll(/export class (\w+)/g)) expect(readme).toContain(`\`${name}\``);
+  });
+
   it('shows one call per tag, with the arguments the operation needs', () => {
     const usage = readme.slice(readme.indexOf('## Usage'), readme.indexOf('## Errors'));
     expect(usage).toContain('### containerRegistries');

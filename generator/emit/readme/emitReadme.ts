@@ -48,7 +48,7 @@ export function emitReadme(input: ReadmeInput): EmittedFile {
     heading(2, 'Create a client'),
     ...clientSection(context, heading),
     heading(2, 'Usage'),
-    'Each operation is a method of the client; its argument is one object with the parameters under their names and the request body under `body`. It resolves to the typed body of the documented success response.',
+    'Each operation is a method of the client; its argument is one object with the parameters under their names and the request body under `body`. It resolves to the typed body of the documented success response; `.withResponse()` on the same call resolves to `{ data, response }`, for the status and headers too.',
     ...usageSection(context, heading),
     ...runtimeSection(context, firstCallable).map((part) =>
       part.startsWith('## ') ? heading(2, part.slice(3), part.slice(3)) : part,
@@ -94,6 +94,10 @@ function clientSection(context: ExampleContext, heading: Heading): string[] {
         ['`fetch`', 'The `fetch` to use; defaults to the global one.'],
         ['`headers`', 'Headers sent with every request.'],
         ['`auth`', 'A credential per security scheme, by scheme name.'],
+        ['`timeout`', 'Milliseconds a call may take, retries included; no limit by default.'],
+        ['`retry`', 'Retries of idempotent calls: a number (default 2), `false`, or `{ retries, delay, maxDelay }`.'],
+        ['`serverVariables`', 'Values for the `{variables}` of the server URL; each defaults to the spec’s default.'],
+        ['`onRequest`, `onResponse`, `onError`', 'Hooks run around every attempt (to log, or to sign a request).'],
       ],
     ),
   );
@@ -146,8 +150,21 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
         [
           `import { createBaseClient, ${first.names.function} } from ${stringLiteral(context.packageName)};`,
           '',
-          `const client = ${clientCall(context, schemesOf(context, first), 'createBaseClient')};`,
+          `const client = ${clientCall(context, schemesOf(context, first), { factory: 'createBaseClient' })};`,
           `await ${first.names.function}(client${args ? `, ${args}` : ''});`,
+        ].join('\n'),
+      ),
+    );
+    parts.push('The raw `Response` comes with the data when asked for:');
+    parts.push(
+      mdCodeBlock(
+        'ts',
+        [
+          `import { createClient } from ${stringLiteral(context.packageName)};`,
+          '',
+          `const client = ${clientCall(context, schemesOf(context, first))};`,
+          `const { data, response } = await client.${first.names.function}(${args}).withResponse();`,
+          `console.log(response.status, response.headers.get('content-type'), data);`,
         ].join('\n'),
       ),
     );

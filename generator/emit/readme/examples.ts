@@ -17,8 +17,12 @@ export function credentialExample(scheme: SecurityScheme): string {
   return `'YOUR_TOKEN'`;
 }
 
-/** `createClient(...)` (or `createBaseClient`) with a credential for each scheme of `schemeNames`. */
-export function clientCall(context: ExampleContext, schemeNames: readonly string[], factory = 'createClient'): string {
+/** `createClient(...)` (or `createBaseClient`) with a credential for each scheme of `schemeNames`, then `extra` options. */
+export function clientCall(
+  context: ExampleContext,
+  schemeNames: readonly string[],
+  { factory = 'createClient', extra = [] }: { factory?: string; extra?: readonly string[] } = {},
+): string {
   const options: string[] = [];
   if (context.model.servers.length === 0) options.push(`baseUrl: 'https://api.example.com'`);
   const schemes = schemeNames.flatMap((name) => context.model.securitySchemes.filter((scheme) => scheme.name === name));
@@ -26,6 +30,7 @@ export function clientCall(context: ExampleContext, schemeNames: readonly string
     const credentials = schemes.map((scheme) => `${propertyKey(scheme.name)}: ${credentialExample(scheme)}`);
     options.push(`auth: { ${credentials.join(', ')} }`);
   }
+  options.push(...extra);
   return options.length === 0 ? `${factory}()` : `${factory}({ ${options.join(', ')} })`;
 }
 

@@ -17,19 +17,26 @@ export function runtimeSection(context: ExampleContext, operation: Operation | u
     'Every error the SDK throws is an `SdkError`, so one `instanceof` check catches them all:',
     [
       '- `ApiError`: the server answered with a status that is not a success. It carries `status`, `headers`, the parsed',
-      '  `body`, `operationId` and `requestId` (from `x-request-id` and similar headers, for support tickets).',
-      '  `isApiErrorOf(error, operationId)` narrows it to the errors the spec documents for that operation, and then',
-      '  `error.status` narrows `error.body`.',
-      '- `NetworkError`: the request got no response (DNS failure, connection refused or reset); `cause` has the reason.',
-      '- An aborted call rejects with the `AbortError` of the platform.',
+      '  `body`, `operationId`, `requestId` (from `x-request-id` and similar headers, for support tickets) and the raw',
+      '  `response`. `isApiErrorOf(error, operationId)` narrows it to the errors the spec documents for that operation,',
+      '  and then `error.status` narrows `error.body`.',
+      '- `NetworkError`: the request got no response (DNS failure, connection refused or reset, a CORS refusal in a',
+      '  browser); `cause` has the reason.',
+      '- `TimeoutError`: the call took longer than its `timeout`.',
+      '- `AbortError`: the caller aborted the call through its `signal`; `cause` is the signal’s reason.',
     ].join('\n'),
-    'Error messages name the operation, method, path and status; they never contain credentials.',
+    'Error messages name the operation, method, path and status; they never contain credentials, and neither does `JSON.stringify(error)`.',
     ...(example ? [mdCodeBlock('ts', example)] : []),
     '## Retries and timeouts',
     [
-      'Calls are not retried: a failed call rejects at once, so the caller decides whether repeating it is safe.',
-      'To bound how long a call may take, or to cancel it, pass a `signal` in the call options (the last argument of',
-      'every method): `AbortSignal.timeout(ms)` for a deadline, an `AbortController` to cancel from elsewhere.',
+      '- Calls with an idempotent method (`GET`, `HEAD`, `OPTIONS`, `PUT`, `DELETE`, `TRACE`) are retried twice by default',
+      '  after a network error or a `408`, `409`, `429` or `5xx` answer. The wait honours `Retry-After` (up to 60 s);',
+      '  otherwise it starts at 500 ms and doubles up to 8 s, with jitter. `POST` and `PATCH` are only retried when the',
+      '  call asks for it, since repeating them may repeat their effect.',
+      '- `retry` (client or call option): a number of retries, `false`, or `{ retries, delay, maxDelay }` in milliseconds.',
+      '- `timeout` (client or call option): milliseconds the whole call may take, retries and their waits included;',
+      '  then it rejects with a `TimeoutError`. There is no timeout by default.',
+      '- `signal` (call option): an `AbortSignal`; aborting it rejects the call with an `AbortError`.',
     ].join('\n'),
     ...(operation && callArguments(context, operation) !== undefined
       ? [mdCodeBlock('ts', timeoutExample(context, operation))]
@@ -62,13 +69,19 @@ function errorsExample(context: ExampleContext, operation: Operation, status: nu
 }
 
 function timeoutExample(context: ExampleContext, operation: Operation): string {
-  const args = callArguments(context, operation) ?? '';
+  const args = callArguments(context, operation) || '{}';
+  const client = clientCall(context, schemesOf(context, operation), {
+    extra: ['timeout: 30_000', 'retry: { retries: 3, delay: 250 }'],
+  });
   return [
     `import { createClient } from ${stringLiteral(context.packageName)};`,
     '',
-    `const client = ${clientCall(context, schemesOf(context, operation))};`,
-    '// Rejects with a TimeoutError DOMException when the answer takes longer than 5 seconds.',
-    `await client.${operation.names.function}(${args || '{}'}, { signal: AbortSignal.timeout(5000) });`,
+    '// Every call: at most 30 s, retries included; idempotent calls retried up to 3 times.',
+    `const client = ${client};`,
+    '',
+    '// This call: at most 5 s, retried twice whatever its method, and cancelled when the user leaves.',
+    'const controller = new AbortController();',
+    `await client.${operation.names.function}(${args}, { timeout: 5000, retry: 2, signal: controller.signal });`,
   ].join('\n');
 }
 
