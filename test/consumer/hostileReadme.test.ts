@@ -66,7 +66,11 @@ describe('README of an SDK generated from a hostile spec', () => {
 
   beforeAll(async () => {
     ({ folder, cleanup } = writeTempFiles({ 'openapi.json': JSON.stringify(spec) }));
-    const generated = await generateSdk({ specPath: 'openapi.json', cwd: folder, packageName: 'hostile-sdk' });
+    const generated = await generateSdk({
+      specPath: 'openapi.json',
+      cwd: folder,
+      options: { packageName: 'hostile-sdk' },
+    });
     if (!generated.files) throw new Error(JSON.stringify(generated.diagnostics, null, 2));
     await writeOutput(join(folder, 'sdk'), generated.files);
     readme = generated.files.find((file) => file.path === 'README.md')!.content;
