@@ -2,7 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/configError';
 import { checkCommand } from './commands/check';
-import { generateCommand } from './commands/generate';
+import { generateCommand, type GenerateFlags } from './commands/generate';
+import { validateCommand } from './commands/validate';
 import { processConsole, reportDiagnostics, type Console } from './console';
 import { ExitCode } from './exitCodes';
 import { UsageError, type TargetFlags } from './targets';
@@ -35,12 +36,25 @@ export async function main(
   targetOptions(
     program.command('generate').description('Generate every SDK in the config file, or the one given by -i and -o.'),
   )
+    .option('--strict', 'treat warnings as errors')
+    .option('--force', 'write even into a folder sdkgen does not own, the working folder or a folder holding the spec')
+    .option('-q, --quiet', 'print nothing but problems')
+    .option('--json', 'print the summary as JSON on stdout')
     .addHelpText(
       'after',
       '\nExit codes: 0 generated, 1 a problem with the spec, config or output folder (nothing written), 2 usage error.',
     )
-    .action((flags: TargetFlags) => {
+    .action((flags: GenerateFlags) => {
       run = () => generateCommand(flags, cwd, console);
+    });
+  program
+    .command('validate')
+    .description('Report the problems of a spec (errors and warnings); generates and writes nothing.')
+    .requiredOption('-i, --input <spec>', 'the OpenAPI document (YAML or JSON)')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.')
+    .action((flags: { input: string; strict?: boolean }) => {
+      run = () => validateCommand(flags, cwd, console);
     });
   targetOptions(
     program

@@ -17,3 +17,8 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     throw error;
   }
 }
+
+/** The name `writeFileAtomic` gives its temporary files (`.client.ts.0a1b2c3d4e5f.tmp`). */
+export function isTemporaryFile(name: string): boolean {
+  return /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
+}

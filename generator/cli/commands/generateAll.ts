@@ -1,4 +1,5 @@
 import type { SdkConfig } from '../../config/schema';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { EmittedFile } from '../../emit/emittedFile';
 import { generateSdk } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
@@ -11,6 +12,18 @@ export interface GeneratedSdk {
   readonly seconds: number;
 }
 
+export interface GenerateAllOptions {
+  /** Warnings count as errors. */
+  readonly strict?: boolean;
+  /** Skip prettier: for commands that only want the diagnostics. */
+  readonly format?: boolean;
+}
+
+/** With `--strict` every warning is an error. */
+export function applyStrict(diagnostics: readonly Diagnostic[], strict: boolean | undefined): Diagnostic[] {
+  return diagnostics.map((diagnostic) => (strict ? { ...diagnostic, severity: 'error' } : diagnostic));
+}
+
 /**
  * Generates every target in memory and reports all diagnostics; `undefined`
  * when any spec has errors, so that nothing at all is written.
@@ -19,15 +32,22 @@ export async function generateAll(
   sdks: readonly SdkConfig[],
   root: string,
   console: Console,
+  options: GenerateAllOptions = {},
 ): Promise<GeneratedSdk[] | undefined> {
   const results: GeneratedSdk[] = [];
   let failed = false;
   for (const sdk of sdks) {
     const started = performance.now();
-    const { name: _name, input, output: _output, ...options } = sdk;
-    const result = await generateSdk({ specPath: input, cwd: root, options });
-    reportDiagnostics(console, result.diagnostics);
-    if (!result.files || !result.model) {
+    const { name: _name, input, output: _output, ...sdkOptions } = sdk;
+    const result = await generateSdk({
+      specPath: input,
+      cwd: root,
+      options: sdkOptions,
+      ...(options.format === false ? { format: false } : {}),
+    });
+    const diagnostics = applyStrict(result.diagnostics, options.strict);
+    reportDiagnostics(console, diagnostics);
+    if (!result.files || !result.model || diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
       failed = true;
       continue;
     }

@@ -1,0 +1,19 @@
+import { generateSdk } from '../../pipeline';
+import { reportDiagnostics, type Console } from '../console';
+import { ExitCode } from '../exitCodes';
+import { applyStrict } from './generateAll';
+
+/** `sdkgen validate -i <spec>`: the diagnostics of a spec under edit, nothing generated or written. */
+export async function validateCommand(
+  flags: { readonly input: string; readonly strict?: boolean },
+  cwd: string,
+  console: Console,
+): Promise<ExitCode> {
+  const result = await generateSdk({ specPath: flags.input, cwd, format: false });
+  const diagnostics = applyStrict(result.diagnostics, flags.strict);
+  reportDiagnostics(console, diagnostics);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  console.out(`${flags.input}: ${errors} error(s), ${warnings} warning(s).`);
+  return errors > 0 || !result.model ? ExitCode.Problem : ExitCode.Success;
+}
