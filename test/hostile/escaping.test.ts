@@ -35,7 +35,7 @@ describe('an SDK generated from a spec whose every string is hostile', () => {
     expect(generated.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     files = generated.files!;
     compiled = compileSdks(writeSdk(folder, files));
-    probe = probeSdk(
+    probe = await probeSdk(
       folder,
       `
       const requests = [];

@@ -23,7 +23,7 @@ describe('names that are reserved, global, inherited, non-ASCII, look-alike or e
     files = generated.files!;
     diagnostics = generated.diagnostics;
     errors = compileSdks(writeSdk(folder, files)).errors;
-    probe = probeSdk(
+    probe = await probeSdk(
       folder,
       `const client = sdk.createClient();
        return { exports: Object.keys(sdk).sort(), client: Object.keys(client).sort(), thenable: typeof client.then };`,

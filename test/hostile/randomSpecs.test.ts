@@ -193,7 +193,7 @@ describe('random specs with hostile strings and names', () => {
           servers: { url: string }[];
         };
         const enums = model.models.filter((m) => m.enumValuesName);
-        const probe = probeSdk(
+        const probe = await probeSdk(
           sdk,
           `return { baseUrl: sdk.defaultBaseUrl, enums: ${JSON.stringify(enums.map((m) => m.enumValuesName))}.map((name) => sdk[name]) };`,
         );
