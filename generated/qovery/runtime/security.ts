@@ -42,10 +42,10 @@ export async function applySecurity(
   target: AuthTarget,
 ): Promise<void> {
   const chosen = alternatives.find(
-    (schemes) => schemes.length > 0 && schemes.every((scheme) => credentials[scheme.name] !== undefined),
+    (schemes) => schemes.length > 0 && schemes.every((scheme) => credentialFor(credentials, scheme.name) !== undefined),
   );
   for (const scheme of chosen ?? []) {
-    const credential = credentials[scheme.name];
+    const credential = credentialFor(credentials, scheme.name);
     const secret = typeof credential === 'function' ? await credential() : credential!;
     let sent = secret;
     if (scheme.type === 'apiKey') {
@@ -71,4 +71,9 @@ export async function applySecurity(
     }
     target.secrets.push(secret, sent, secret.slice(secret.indexOf(':') + 1));
   }
+}
+
+/** Only the caller's own entries: a scheme named `constructor` must not find `Object` there. */
+function credentialFor(credentials: Credentials, name: string): Credential | undefined {
+  return Object.prototype.hasOwnProperty.call(credentials, name) ? credentials[name] : undefined;
 }
