@@ -55,26 +55,15 @@ function expand(
 
 /** Path, `simple` style (the default): `blue`, `blue,black`, `R,100,G,200` (exploded `R=100,G=200`). */
 export function pathSimple(value: unknown, explode = false): string | undefined {
-  return wholeSegment(expand(value, { first: '', sep: ',' }, explode));
-}
-
-/**
- * The URL parser of every fetch reads a segment `.` or `..`, percent-encoded
- * or not (`%2E`, `.%2e`), as a dot segment and drops it (WHATWG URL, path
- * state): the request would reach another route. No encoding keeps them, so
- * such values are refused, like an empty one.
- */
-function wholeSegment(text: string | undefined): string | undefined {
-  if (text !== undefined && /^(|\.|%2e|\.\.|\.%2e|%2e\.|%2e%2e)$/i.test(text)) {
-    throw new TypeError(`A path parameter cannot be ${JSON.stringify(text)}: the request would reach another route.`);
-  }
-  return text;
+  return expand(value, { first: '', sep: ',' }, explode);
 }
 
 /** Path, `label` style: `.blue`, `.blue,black` (exploded `.blue.black`). */
 export function pathLabel(value: unknown, explode = false): string | undefined {
-  return wholeSegment(
-    expand(value, { first: '.', sep: '.', encode: (text) => encodeURIComponent(text).replace(/\./g, '%2E') }, explode),
+  return expand(
+    value,
+    { first: '.', sep: '.', encode: (text) => encodeURIComponent(text).replace(/\./g, '%2E') },
+    explode,
   );
 }
 
