@@ -29,7 +29,8 @@ function emitModel(named: NamedModel, printer: SourcePrinter, banner: string): E
 function declarationOf(named: NamedModel, refs: Set<string>): StatementStructures {
   // Every export is documented, so an editor shows where a model comes from even when the spec says nothing.
   const docs = docsStructure(
-    jsDocText(named.docs) ?? escapeCommentText(`The schema at \`#${named.pointer}\` of the spec.`),
+    jsDocText(named.docs, directionNotes(named)) ??
+      escapeCommentText(`The schema at \`#${named.pointer}\` of the spec.`),
   );
   const type = named.type;
   if (type.kind === 'object') {
@@ -53,6 +54,17 @@ function declarationOf(named: NamedModel, refs: Set<string>): StatementStructure
     };
   }
   return { kind: StructureKind.TypeAlias, name: named.name, isExported: true, docs, type: typeText(type, refs) };
+}
+
+/** Where a model has a request and a response form, each says which one it is. */
+function directionNotes(named: NamedModel): string[] {
+  if (named.inputOf) {
+    return [`{@link ${named.inputOf}} as a request sends it: without its read-only properties.`];
+  }
+  if (named.inputName) {
+    return [`As the API returns it, without write-only properties; requests send {@link ${named.inputName}}.`];
+  }
+  return [];
 }
 
 function enumValuesOf(named: NamedModel): StatementStructures {

@@ -3,6 +3,7 @@ import type { ResolvedSpec } from '../resolve/resolvedSpec';
 import { isRecord } from '../util/guards';
 import { toPointer } from '../util/jsonPointer';
 import type { ModelContext, NamingOptions } from './context';
+import { splitByDirection } from './directions';
 import { docsOf } from './docs';
 import { defineModel, defineQueuedModels, reserveModelName } from './namedModels';
 import { NameRegistry } from './nameRegistry';
@@ -107,7 +108,11 @@ export function buildModel(
   }
   defineQueuedModels(context);
 
-  const models = [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry));
+  const directed = splitByDirection(
+    context,
+    [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry)),
+    operations,
+  );
   const info = isRecord(document['info']) ? document['info'] : {};
   const infoDocs = docsOf(info);
   return {
@@ -118,8 +123,8 @@ export function buildModel(
         ...(infoDocs.description ? { description: infoDocs.description } : {}),
       },
       servers: serversOf(document['servers']) ?? [],
-      models,
-      operations,
+      models: directed.models,
+      operations: directed.operations,
       securitySchemes: securitySchemesOf(context),
       defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],
     },

@@ -97,6 +97,10 @@ export interface NamedModel {
   readonly docs: Docs;
   /** For enums: the name of the exported list of values. */
   readonly enumValuesName?: string;
+  /** Set when the model has `readOnly` or `writeOnly` properties: the name of its request variant. */
+  readonly inputName?: string;
+  /** Set on a request variant: the model it is the request form of (without `readOnly` properties). */
+  readonly inputOf?: string;
 }
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';

@@ -1,0 +1,187 @@
+import { warnAt, type ModelContext } from './context';
+import type { MediaContent, NamedModel, Operation, TypeNode } from './types';
+
+/**
+ * `readOnly` properties are only sent by the server and `writeOnly` ones only
+ * by the client (OpenAPI 3.0 §4.7.24; JSON Schema Validation 2020-12 §9.4). A
+ * model with such a property, directly or through the models it refers to,
+ * becomes two types: its own name for what the API returns (without its
+ * `writeOnly` properties) and `<Name>Input` for what a request sends
+ * (without its `readOnly` properties). Other models stay one type.
+ */
+export function splitByDirection(
+  context: ModelContext,
+  models: readonly NamedModel[],
+  operations: readonly Operation[],
+): { models: NamedModel[]; operations: Operation[] } {
+  const split = modelsToSplit(models, requestTypes(operations));
+  const inputNames = new Map<string, string>();
+  for (const named of models) {
+    if (!split.has(named.name)) continue;
+    const source = [...context.spec.sources.values()].find((file) => file.displayPath === named.file);
+    const location = { source: source ?? context.spec.root, pointer: named.pointer };
+    inputNames.set(
+      named.name,
+      context.names.claim(`${named.name}Input`, {
+        folder: 'models',
+        report: (fields) => warnAt(context, location, fields),
+      }),
+    );
+  }
+  const views = { input: (type: TypeNode) => inputView(type, inputNames), output: outputView };
+  const result: NamedModel[] = [];
+  for (const named of models) {
+    const inputName = inputNames.get(named.name);
+    result.push({ ...named, type: views.output(named.type), ...(inputName ? { inputName } : {}) });
+    if (inputName) {
+      const { enumValuesName: _values, ...rest } = named;
+      result.push({ ...rest, name: inputName, type: views.input(named.type), inputOf: named.name });
+    }
+  }
+  return {
+    models: result,
+    operations: operations.map((operation) => ({
+      ...operation,
+      parameters: operation.parameters.map((parameter) => ({ ...parameter, type: views.input(parameter.type) })),
+      ...(operation.requestBody
+        ? {
+            requestBody: {
+              ...operation.requestBody,
+              contents: operation.requestBody.contents.map((content) => withType(content, views.input)),
+            },
+          }
+        : {}),
+      responses: operation.responses.map((response) => ({
+        ...response,
+        contents: response.contents.map((content) => withType(content, views.output)),
+      })),
+    })),
+  };
+}
+
+function withType(content: MediaContent, view: (type: TypeNode) => TypeNode): MediaContent {
+  return { ...content, type: view(content.type) };
+}
+
+function requestTypes(operations: readonly Operation[]): TypeNode[] {
+  return operations.flatMap((operation) => [
+    ...operation.parameters.map((parameter) => parameter.type),
+    ...(operation.requestBody?.contents.map((content) => content.type) ?? []),
+  ]);
+}
+
+/**
+ * Models that requests send (from `roots`, through references) and that have
+ * a `readOnly` or `writeOnly` property in them or in a model they refer to.
+ */
+function modelsToSplit(models: readonly NamedModel[], roots: readonly TypeNode[]): Set<string> {
+  const referrers = new Map<string, string[]>();
+  const referenced = new Map<string, Set<string>>();
+  const directed = new Set<string>();
+  for (const named of models) {
+    const refs = new Set<string>();
+    if (hasDirectedProperty(named.type, refs)) directed.add(named.name);
+    referenced.set(named.name, refs);
+    for (const ref of refs) referrers.set(ref, [...(referrers.get(ref) ?? []), named.name]);
+  }
+  const sent = closure(
+    roots.flatMap((root) => {
+      const refs = new Set<string>();
+      hasDirectedProperty(root, refs);
+      return [...refs];
+    }),
+    (name) => referenced.get(name) ?? [],
+  );
+  const differs = closure([...directed], (name) => referrers.get(name) ?? []);
+  return new Set([...sent].filter((name) => differs.has(name)));
+}
+
+function closure(start: readonly string[], next: (name: string) => Iterable<string>): Set<string> {
+  const reached = new Set(start);
+  const pending = [...start];
+  while (pending.length > 0) {
+    for (const name of next(pending.pop()!)) {
+      if (reached.has(name)) continue;
+      reached.add(name);
+      pending.push(name);
+    }
+  }
+  return reached;
+}
+
+/** Whether `type` itself has a directed property; collects the models it names on the way. */
+function hasDirectedProperty(type: TypeNode, refs: Set<string>): boolean {
+  let found = false;
+  visit(type, (node) => {
+    if (node.kind === 'ref') refs.add(node.name);
+    if (node.kind === 'object') {
+      for (const base of node.bases) refs.add(base);
+      found ||= node.properties.some((property) => property.readOnly || property.writeOnly);
+    }
+  });
+  return found;
+}
+
+function visit(type: TypeNode, callback: (node: TypeNode) => void): void {
+  callback(type);
+  switch (type.kind) {
+    case 'array':
+      return visit(type.items, callback);
+    case 'tuple':
+      type.items.forEach((item) => visit(item, callback));
+      if (type.rest) visit(type.rest, callback);
+      return;
+    case 'object':
+      type.properties.forEach((property) => visit(property.type, callback));
+      if (type.additionalProperties) visit(type.additionalProperties, callback);
+      return;
+    case 'union':
+    case 'intersection':
+      type.members.forEach((member) => visit(member, callback));
+      return;
+    default:
+      return;
+  }
+}
+
+/** What a request sends: no `readOnly` properties, and the input types of split models. */
+function inputView(type: TypeNode, inputNames: ReadonlyMap<string, string>): TypeNode {
+  return mapType(type, {
+    keep: (property) => !property.readOnly,
+    name: (name) => inputNames.get(name) ?? name,
+  });
+}
+
+/** What a response carries: no `writeOnly` properties. */
+function outputView(type: TypeNode): TypeNode {
+  return mapType(type, { keep: (property) => !property.writeOnly, name: (name) => name });
+}
+
+function mapType(
+  type: TypeNode,
+  how: { keep: (property: { readOnly: boolean; writeOnly: boolean }) => boolean; name: (name: string) => string },
+): TypeNode {
+  const map = (node: TypeNode): TypeNode => mapType(node, how);
+  switch (type.kind) {
+    case 'ref':
+      return { kind: 'ref', name: how.name(type.name) };
+    case 'array':
+      return { ...type, items: map(type.items) };
+    case 'tuple':
+      return { ...type, items: type.items.map(map), ...(type.rest ? { rest: map(type.rest) } : {}) };
+    case 'object':
+      return {
+        ...type,
+        bases: type.bases.map(how.name),
+        properties: type.properties
+          .filter((property) => how.keep(property))
+          .map((property) => ({ ...property, type: map(property.type) })),
+        ...(type.additionalProperties ? { additionalProperties: map(type.additionalProperties) } : {}),
+      };
+    case 'union':
+    case 'intersection':
+      return { ...type, members: type.members.map(map) };
+    default:
+      return type;
+  }
+}
