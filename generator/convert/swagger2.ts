@@ -25,7 +25,7 @@ export async function convertSwagger2(spec: ResolvedSpec): Promise<{ source?: Sp
     return {
       diagnostics: [
         diagnosticAt(spec.rootLocation(), {
-          code: 'SDK1005',
+          code: 'SDK1009',
           severity: 'error',
           message: `The Swagger 2.0 document could not be converted to OpenAPI 3.0: ${(error as Error).message}`,
           hint: 'Fix the document where the message says, or convert it to OpenAPI 3 yourself.',

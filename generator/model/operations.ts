@@ -122,7 +122,7 @@ function uniqueOperationId(
   for (let suffix = 2; taken.has(operationId); suffix++) operationId = `${wanted}${suffix}`;
   if (operationId !== wanted) {
     report({
-      code: 'SDK3203',
+      code: 'SDK3204',
       message: `The operationId ${JSON.stringify(wanted)} is used by an earlier operation; this one is ${JSON.stringify(operationId)}.`,
       hint: 'Give every operation its own operationId.',
     });

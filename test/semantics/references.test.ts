@@ -49,7 +49,7 @@ describe('operations', () => {
       ['GetJobs2', 'getJobs2'],
     ]);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'SDK3203', severity: 'warning', pointer: '/paths/~1b/get' }),
+      expect.objectContaining({ code: 'SDK3204', severity: 'warning', pointer: '/paths/~1b/get' }),
     ]);
   });
 
