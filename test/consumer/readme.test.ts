@@ -44,6 +44,11 @@ describe('README of the Qovery SDK', () => {
     for (const name of names) expect(readme).toContain(`\`${name}\``);
     const errors = readFileSync(join(projectRoot, 'templates', 'errors.ts'), 'utf8');
     for (const [, name] of errors.matchAll(/export class (\w+)/g)) expect(readme).toContain(`\`${name}\``);
+    const retry = readFileSync(join(projectRoot, 'templates', 'retry.ts'), 'utf8');
+    const retryOptions = /export interface RetryOptions \{([\s\S]*?)\n\}/.exec(retry)![1]!;
+    const fields = [...retryOptions.matchAll(/readonly (\w+)\?/g)].map((match) => match[1]!);
+    expect(fields).toEqual(['retries', 'delay', 'maxDelay', 'methods']);
+    expect(readme).toContain(`{ ${fields.join(', ')} }`);
   });
 
   it('shows one call per tag, with the arguments the operation needs', () => {

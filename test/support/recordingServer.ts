@@ -9,14 +9,15 @@ export interface RecordedRequest {
   readonly body: Buffer;
 }
 
-/** How the server answers one request; `hang` never answers (for timeouts and aborts). */
+/** How the server answers one request; `hang` never answers (for timeouts and aborts), `reset` drops the connection. */
 export type Reply =
   | {
       readonly status?: number;
       readonly headers?: Record<string, string>;
       readonly body?: string | Buffer;
     }
-  | 'hang';
+  | 'hang'
+  | 'reset';
 
 export interface RecordingServer {
   readonly url: string;
@@ -49,6 +50,10 @@ export async function startRecordingServer(
       const reply = queue.shift() ?? fallback;
       if (reply === 'hang') {
         hanging.add(response);
+        return;
+      }
+      if (reply === 'reset') {
+        request.socket.destroy();
         return;
       }
       response.writeHead(reply.status ?? 200, reply.headers ?? {});

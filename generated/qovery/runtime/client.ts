@@ -3,7 +3,7 @@ import type { RequestBody } from './body.js';
 import { AbortError, ApiError, NetworkError, SdkError, TimeoutError } from './errors.js';
 import { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
 import { readBody } from './response.js';
-import { retryDelay, type Retry } from './retry.js';
+import { callRetry, retryDelay, type Retry } from './retry.js';
 import { applySecurity, type Credentials, type SecurityRequirement } from './security.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
@@ -31,7 +31,7 @@ export interface BaseClientOptions {
   readonly auth?: Credentials;
   /** Milliseconds a call may take, retries and their waits included; no limit by default. */
   readonly timeout?: number;
-  /** Retries of idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE); default 2. */
+  /** Retries of idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE), default 2; `methods` adds others. */
   readonly retry?: Retry;
   /** Runs before every attempt. */
   readonly onRequest?: (context: RequestContext) => void | Promise<void>;
@@ -49,7 +49,7 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Milliseconds this call may take, retries included; overrides the client's `timeout`. */
   readonly timeout?: number;
-  /** Retries of this call, whatever its method: the way to retry a POST. */
+  /** Retries of this call, whatever its method (the way to retry one POST); its fields override the client's. */
   readonly retry?: Retry;
 }
 
@@ -88,8 +88,6 @@ export interface BaseClient {
   request<T>(operation: OperationRequest, options?: RequestOptions): ApiPromise<T>;
 }
 
-const idempotent = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
-
 /** The client core: builds each request, applies auth, sends it with `fetch`, retries, and reads the response. */
 export function createHttpClient(options: BaseClientOptions, defaultServer?: ServerTemplate): BaseClient {
   async function send<T>(operation: OperationRequest, call: RequestOptions): Promise<{ data: T; response: Response }> {
@@ -104,7 +102,7 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
     if (base === undefined) throw new SdkError('No server: pass `baseUrl` to createClient.');
     // fetch parses URLs the WHATWG way, which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
     if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new SdkError(`${operationId}: a path parameter is "." or "..".`);
-    const retry = call.retry ?? (idempotent.test(method) ? (options.retry ?? 2) : 0);
+    const retry = callRetry(method, options.retry, call.retry);
     const label = `${operationId} (${method} ${path})`;
 
     // One signal for the call: the caller's abort and the timeout both end it, retries and waits included.

@@ -95,7 +95,10 @@ function clientSection(context: ExampleContext, heading: Heading): string[] {
         ['`headers`', 'Headers sent with every request.'],
         ['`auth`', 'A credential per security scheme, by scheme name.'],
         ['`timeout`', 'Milliseconds a call may take, retries included; no limit by default.'],
-        ['`retry`', 'Retries of idempotent calls: a number (default 2), `false`, or `{ retries, delay, maxDelay }`.'],
+        [
+          '`retry`',
+          "Retries of idempotent calls: a number (default 2), `false`, or `{ retries, delay, maxDelay, methods }` (`methods: ['GET', 'POST']` retries POST too).",
+        ],
         ['`serverVariables`', 'Values for the `{variables}` of the server URL; each defaults to the spec’s default.'],
         ['`onRequest`, `onResponse`, `onError`', 'Hooks run around every attempt (to log, or to sign a request).'],
       ],
