@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,12 +46,17 @@ export async function formatFiles(files: readonly EmittedFile[], options: Format
     const bytes = pending.reduce((sum, file) => sum + file.content.length, 0);
     // One worker loads prettier once; a second only pays off for larger outputs.
     const pool = new FormatterPool(Math.max(1, Math.min(availableParallelism(), bytes > 200_000 ? 4 : 1)));
+    const boundary = batchBoundary(pending, prettier);
     try {
       await Promise.all(
-        pending.map(async (file) => {
-          const text = await pool.format(file.content, prettier);
-          formatted.set(file.path, text);
-          await cache?.set(file.content, text);
+        batchesOf(pending, boundary === undefined ? 1 : batchBytes).map(async (batch) => {
+          const texts = await pool.formatBatch(
+            batch.map((file) => file.content),
+            prettier,
+            boundary,
+          );
+          batch.forEach((file, index) => formatted.set(file.path, texts[index]!));
+          for (const [index, file] of batch.entries()) await cache?.set(file.content, texts[index]!);
         }),
       );
     } finally {
@@ -59,6 +65,61 @@ export async function formatFiles(files: readonly EmittedFile[], options: Format
     cache?.prune();
   }
   return files.map((file) => (formatted.has(file.path) ? { ...file, content: formatted.get(file.path)! } : file));
+}
+
+/** About this much text goes to prettier in one call; see FormatterPool for why files are batched. */
+const batchBytes = 48_000;
+
+/** Consecutive files, up to about `maxBytes` per batch (a larger file alone). */
+function batchesOf(files: readonly EmittedFile[], maxBytes: number): EmittedFile[][] {
+  const batches: EmittedFile[][] = [];
+  let current: EmittedFile[] = [];
+  let size = 0;
+  for (const file of files) {
+    if (current.length > 0 && size + file.content.length > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(file);
+    size += file.content.length;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Options that only choose a layout, which prettier applies to each statement
+ * alike, so formatting files joined is formatting each. Anything else (plugins
+ * that sort imports, pragmas, CRLF line ends) gets one file per call.
+ */
+const layoutOptions = new Set([
+  'parser',
+  'printWidth',
+  'tabWidth',
+  'useTabs',
+  'semi',
+  'singleQuote',
+  'jsxSingleQuote',
+  'quoteProps',
+  'trailingComma',
+  'bracketSpacing',
+  'bracketSameLine',
+  'objectWrap',
+  'arrowParens',
+  'experimentalTernaries',
+  'experimentalOperatorPosition',
+]);
+
+/** A comment line found in none of the files, that joins them for one prettier call; none when they cannot be joined. */
+function batchBoundary(files: readonly EmittedFile[], options: Options): string | undefined {
+  const joinable = Object.entries(options).every(
+    ([key, value]) =>
+      layoutOptions.has(key) || value === undefined || (key === 'endOfLine' && (value === 'lf' || value === 'auto')),
+  );
+  if (!joinable || (options.parser !== 'babel-ts' && options.parser !== 'typescript')) return undefined;
+  const boundary = `// sdkgen format boundary ${randomUUID()}`;
+  return files.some((file) => file.content.includes(boundary)) ? undefined : boundary;
 }
 
 /** Read from its package.json: importing prettier on the main thread would cost its load time for nothing. */

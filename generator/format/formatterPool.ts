@@ -5,6 +5,14 @@ import type { Options } from 'prettier';
  * The worker's code, run as a CommonJS script. Prettier is loaded by its
  * resolved path, so the worker finds the generator's own copy wherever the
  * command runs from.
+ *
+ * A job is a batch of files. Each `prettier.format` call pays a fixed cost
+ * (normalizing the options, setting up the printer) that outweighs the work
+ * on a small file, so a batch is formatted as one text, the files joined by a
+ * boundary comment line, and split again afterwards. Prettier keeps a line
+ * comment between statements where it is, so each part comes out exactly as
+ * the file would on its own; a batch whose parts do not come back whole is
+ * formatted file by file instead.
  */
 function workerSource(): string {
   return `
@@ -15,8 +23,22 @@ const format = (text, options) =>
   prettier.format(text, options).catch((error) =>
     options.parser === 'babel-ts' ? prettier.format(text, { ...options, parser: 'typescript' }) : Promise.reject(error),
   );
-parentPort.on('message', ({ id, text, options }) => {
-  format(text, options).then(
+const each = (texts, options) => Promise.all(texts.map((text) => format(text, options)));
+async function formatBatch(texts, options, boundary) {
+  if (texts.length === 1 || boundary === undefined) return each(texts, options);
+  const separator = '\\n' + boundary + '\\n';
+  let joined;
+  try {
+    joined = await prettier.format(texts.join(separator), options);
+  } catch {
+    return each(texts, options); // The file at fault reports itself, with its parser fallback.
+  }
+  const parts = joined.split(separator);
+  if (parts.length !== texts.length) return each(texts, options);
+  return parts.map((part) => part.replace(/\\n*$/, '\\n'));
+}
+parentPort.on('message', ({ id, texts, options, boundary }) => {
+  formatBatch(texts, options, boundary).then(
     (formatted) => parentPort.postMessage({ id, formatted }),
     (error) => parentPort.postMessage({ id, error: String(error && error.stack || error) }),
   );
@@ -25,7 +47,7 @@ parentPort.on('message', ({ id, text, options }) => {
 
 interface Job {
   readonly size: number;
-  resolve(text: string): void;
+  resolve(texts: string[]): void;
   reject(error: Error): void;
 }
 
@@ -38,7 +60,7 @@ export class FormatterPool {
   constructor(size: number) {
     this.workers = Array.from({ length: size }, () => {
       const entry = { worker: new Worker(workerSource(), { eval: true }), queued: 0 };
-      entry.worker.on('message', (message: { id: number; formatted?: string; error?: string }) => {
+      entry.worker.on('message', (message: { id: number; formatted?: string[]; error?: string }) => {
         const job = this.jobs.get(message.id);
         this.jobs.delete(message.id);
         entry.queued -= job?.size ?? 0;
@@ -54,14 +76,24 @@ export class FormatterPool {
     });
   }
 
-  format(text: string, options: Options): Promise<string> {
+  /**
+   * Formats several files in one job. With a `boundary` (a comment line no
+   * file contains), they are formatted as one text; without, one by one.
+   */
+  formatBatch(texts: readonly string[], options: Options, boundary?: string): Promise<string[]> {
     const id = this.nextId++;
+    const size = texts.reduce((sum, text) => sum + text.length, 0);
     const target = this.workers.reduce((least, entry) => (entry.queued < least.queued ? entry : least));
-    target.queued += text.length;
+    target.queued += size;
     return new Promise((resolve, reject) => {
-      this.jobs.set(id, { size: text.length, resolve, reject });
-      target.worker.postMessage({ id, text, options });
+      this.jobs.set(id, { size, resolve, reject });
+      target.worker.postMessage({ id, texts, options, boundary });
     });
+  }
+
+  async format(text: string, options: Options): Promise<string> {
+    const [formatted] = await this.formatBatch([text], options);
+    return formatted!;
   }
 
   async close(): Promise<void> {
