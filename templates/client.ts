@@ -196,7 +196,11 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
  */
 function redact(cause: unknown, secrets: readonly string[]): unknown {
   let text = '';
-  for (let error = cause; error instanceof Error; error = error.cause)
-    text += error.stack + error.message + Object.values(error).join();
+  // Not `instanceof Error`: errors of the platform's fetch may come from another realm.
+  for (let error = cause, depth = 0; typeof error === 'object' && error !== null && depth < 8; depth++) {
+    const { stack, message } = error as Error;
+    for (const value of [stack, message, ...Object.values(error)]) if (typeof value === 'string') text += value;
+    error = (error as Error).cause;
+  }
   return secrets.some((secret) => secret && text.includes(secret)) ? undefined : cause;
 }

@@ -17,9 +17,9 @@ export function runtimeSection(context: ExampleContext, operation: Operation | u
     'Every error the SDK throws is an `SdkError`, so one `instanceof` check catches them all:',
     [
       '- `ApiError`: the server answered with a status that is not a success. It carries `status`, `headers`, the parsed',
-      '  `body`, `operationId`, `requestId` (from `x-request-id` and similar headers, for support tickets) and the raw',
-      '  `response`. `isApiErrorOf(error, operationId)` narrows it to the errors the spec documents for that operation,',
-      '  and then `error.status` narrows `error.body`.',
+      '  `body`, `operationId`, `requestId` (from `x-request-id` and similar headers, for support tickets) and',
+      '  `response` (its status and headers, not its URL, which may hold an API key). `isApiErrorOf(error, operationId)`',
+      '  narrows it to the errors the spec documents for that operation, and then `error.status` narrows `error.body`.',
       '- `NetworkError`: the request got no response (DNS failure, connection refused or reset, a CORS refusal in a',
       '  browser); `cause` has the reason.',
       '- `TimeoutError`: the call took longer than its `timeout`.',

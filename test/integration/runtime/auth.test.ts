@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../support/recordingServer';
 import { loadFixture } from '../../support/runtimeFixture';
 
@@ -10,7 +11,7 @@ describe('auth on the wire (test/fixtures/runtime/auth.yaml)', () => {
   const everything = {
     bearer: 'bearer-token',
     basic: 'ann:pässword',
-    headerKey: 'header-key',
+    headerKey: 'hk-secret',
     queryKey: 'query key&x=1',
     cookieKey: 'cookie key;x',
     oauth: () => 'oauth-token',
@@ -57,7 +58,7 @@ describe('auth on the wire (test/fixtures/runtime/auth.yaml)', () => {
 
   it('apiKey in a header: sent as given under its name', async () => {
     const request = await sent(clientWith(everything).withHeaderKey());
-    expect(credentials(request)).toEqual({ ...none, apiKey: 'header-key' });
+    expect(credentials(request)).toEqual({ ...none, apiKey: 'hk-secret' });
   });
 
   it('apiKey in the query: encoded, so it cannot add parameters', async () => {
@@ -97,12 +98,12 @@ describe('auth on the wire (test/fixtures/runtime/auth.yaml)', () => {
 
   it('both schemes of one requirement (A and B) are sent together', async () => {
     const request = await sent(clientWith(everything).withBoth());
-    expect(credentials(request)).toEqual({ ...none, apiKey: 'header-key', query: '?api_key=query%20key%26x%3D1' });
+    expect(credentials(request)).toEqual({ ...none, apiKey: 'hk-secret', query: '?api_key=query%20key%26x%3D1' });
   });
 
   it('alternatives (A or B): the one the caller configured is sent', async () => {
-    const onlyKey = await sent(clientWith({ headerKey: 'header-key' }).withEither());
-    expect(credentials(onlyKey)).toEqual({ ...none, apiKey: 'header-key' });
+    const onlyKey = await sent(clientWith({ headerKey: 'hk-secret' }).withEither());
+    expect(credentials(onlyKey)).toEqual({ ...none, apiKey: 'hk-secret' });
     const onlyBasic = await sent(clientWith({ basic: 'u:p' }).withEither());
     expect(credentials(onlyBasic)).toEqual({ ...none, authorization: 'Basic dTpw' });
   });
@@ -126,6 +127,40 @@ describe('auth on the wire (test/fixtures/runtime/auth.yaml)', () => {
     });
     expect(credentials(await sent(clientWith({}).optionalAuth()))).toEqual(none);
   });
+
+  it.each(['byDefault', 'withBasic', 'withHeaderKey', 'withQueryKey', 'withCookieKey', 'withOauth', 'withOidc'])(
+    'a 401 to %s: the ApiError shows no credential, however it is printed',
+    async (operation) => {
+      server.reply({ status: 401, headers: { 'content-type': 'application/json' }, body: '{"message":"who?"}' });
+      const error = await clientWith(everything)
+        [operation]()
+        .then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+      expect(error).toBeInstanceOf(sdk.ApiError);
+      const printed = [
+        String(error),
+        (error as Error).stack,
+        JSON.stringify(error),
+        inspect(error, { showHidden: true, depth: Infinity, getters: true }),
+      ].join('\n');
+      const basic = Buffer.from(everything.basic).toString('base64');
+      for (const secret of [
+        'bearer-token',
+        'pässword',
+        basic,
+        'hk-secret',
+        'query key',
+        'query%20key',
+        'cookie key',
+        'cookie%20key',
+        'oauth-token',
+        'oidc-token',
+      ])
+        expect(printed).not.toContain(secret);
+    },
+  );
 
   it('a scheme without a credential is not sent (the server answers for it)', async () => {
     expect(credentials(await sent(clientWith({ headerKey: 'k' }).byDefault()))).toEqual(none);

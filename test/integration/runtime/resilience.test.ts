@@ -210,6 +210,35 @@ describe('retries, timeouts, aborts and hooks on the wire (test/fixtures/runtime
     });
   });
 
+  describe('errors', () => {
+    it('a documented 404: an ApiError with the status, parsed body, headers and request id; isApiErrorOf narrows it', async () => {
+      server.reply({
+        ...json(404, { message: 'no item a' }),
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' },
+      });
+      const error = await rejection(clientWith().getItem({ id: 'a' }));
+      expect(error).toBeInstanceOf(sdk.ApiError);
+      expect([error.status, error.body, error.requestId, error.headers.get('x-request-id')]).toEqual([
+        404,
+        { message: 'no item a' },
+        'req-7',
+        'req-7',
+      ]);
+      expect(error.message).toBe('getItem failed with status 404 Not Found (GET /items/a), request id req-7');
+      expect([sdk.isApiErrorOf(error, 'getItem'), sdk.isApiErrorOf(error, 'createItem')]).toEqual([true, false]);
+    });
+
+    it('a documented 422 carries its own body; an error body that is not JSON stays text', async () => {
+      server.reply(json(422, { fields: ['id'] }), {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+        body: '<html>',
+      });
+      expect((await rejection(clientWith({ retry: 0 }).getItem({ id: 'a' }))).body).toEqual({ fields: ['id'] });
+      expect((await rejection(clientWith({ retry: 0 }).getItem({ id: 'a' }))).body).toBe('<html>');
+    });
+  });
+
   describe('hooks', () => {
     it('onRequest, onResponse and onError run on every attempt; onRequest can sign the request', async () => {
       server.reply(unavailable, 'reset');
