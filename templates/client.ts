@@ -63,8 +63,8 @@ export interface ServerTemplate {
 export interface OperationRequest {
   readonly operationId: string;
   readonly method: HttpMethod;
-  /** The path with its parameters already encoded. */
-  readonly path: string;
+  /** The path: text, or text and encoded parameter values in turn (`['/items/', pathSimple(args.id)]`). */
+  readonly path: string | readonly (string | undefined)[];
   /** Encoded `name=value` parts; `undefined` ones (absent parameters) are not sent. */
   readonly query?: readonly (string | undefined)[];
   readonly cookies?: readonly (string | undefined)[];
@@ -91,7 +91,9 @@ export interface BaseClient {
 /** The client core: builds each request, applies auth, sends it with `fetch`, retries, and reads the response. */
 export function createHttpClient(options: BaseClientOptions, defaultServer?: ServerTemplate): BaseClient {
   async function send<T>(operation: OperationRequest, call: RequestOptions): Promise<{ data: T; response: Response }> {
-    const { operationId, method, path, body } = operation;
+    const { operationId, method, body } = operation;
+    const parts = typeof operation.path === 'string' ? [operation.path] : operation.path;
+    const path = parts.join('');
     const server = operation.server ?? defaultServer;
     const base =
       options.baseUrl ??
@@ -102,6 +104,9 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
     if (base === undefined) throw new SdkError('No server: pass `baseUrl` to createClient.');
     // fetch parses URLs the WHATWG way, which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
     if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new SdkError(`${operationId}: a path parameter is "." or "..".`);
+    // An empty value would drop its segment: `/items/` for `/items/{id}`.
+    if (parts.some((part, index) => index % 2 === 1 && !part))
+      throw new SdkError(`${operationId}: a path parameter is empty.`);
     const retry = callRetry(method, options.retry, call.retry);
     const label = `${operationId} (${method} ${path})`;
 

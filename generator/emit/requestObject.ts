@@ -1,6 +1,6 @@
 import { defaultServerUrl } from '../model/servers';
 import type { MediaContent, Operation, Parameter, Server } from '../model/types';
-import { objectLiteralKey, propertyAccess, stringLiteral, templateText } from './literals';
+import { objectLiteralKey, propertyAccess, stringLiteral } from './literals';
 import { isJsonMediaType, requestContent, successMediaTypes } from './operationTypes';
 
 /**
@@ -62,17 +62,28 @@ function argument(parameter: Parameter, helpers: Set<string>): string {
   return `jsonText(${value})`;
 }
 
-/** `/organization/${pathSimple(args.organizationId)}/containerRegistry` */
+/**
+ * The path as text (`'/ping'`), or text and encoded parameter values in turn
+ * (`['/organization/', pathSimple(args.organizationId), '/containerRegistry']`),
+ * so that the runtime can refuse an empty value, which would drop its segment.
+ */
 function pathExpression(operation: Operation, helpers: Set<string>): string {
   const byName = new Map(
     operation.parameters.filter((p) => p.in === 'path').map((parameter) => [parameter.name, parameter]),
   );
-  const parts = operation.path.split(/(\{[^}]+\})/).map((part) => {
+  const parts: string[] = [];
+  let text = '';
+  for (const part of operation.path.split(/(\{[^}]+\})/)) {
     const parameter = /^\{(.+)\}$/.test(part) ? byName.get(part.slice(1, -1)) : undefined;
-    if (!parameter) return templateText(part);
-    return `\${${pathPart(parameter, helpers)}}`;
-  });
-  return `\`${parts.join('')}\``;
+    if (!parameter) {
+      text += part;
+      continue;
+    }
+    parts.push(stringLiteral(text), pathPart(parameter, helpers));
+    text = '';
+  }
+  if (text !== '' || parts.length === 0) parts.push(stringLiteral(text));
+  return parts.length === 1 ? parts[0]! : `[${parts.join(', ')}]`;
 }
 
 function pathPart(parameter: Parameter, helpers: Set<string>): string {

@@ -10,8 +10,8 @@ import { projectRoot } from '../support/runCli';
 const specPath = relative(projectRoot, join(__dirname, 'fixtures', 'runtime', 'openapi.yaml'));
 const secrets = { token: 'SECRET-TOKEN-7c5e1fd0', key: 'SECRET-KEY-4b23a1c4' };
 const hostileIds = ['a/b', '?x=1', '#frag', '%2e%2e', '../../admin', '...', 'a b+c', 'é/ü'];
-/** Values no encoding keeps as one path segment: the URL parser of fetch drops `.` and `..` even as `%2E`. */
-const unsendableIds = ['..', '.'];
+/** Values no encoding keeps as one path segment: the URL parser of fetch drops `.` and `..` even as `%2E`; `''` is none. */
+const unsendableIds = ['..', '.', ''];
 
 interface Received {
   readonly url: string;
@@ -122,8 +122,8 @@ describe('the runtime of a generated SDK, given hostile values at run time', () 
     for (const path of paths) expect(path).toMatch(/^\/items\/[^/?#]+$/);
   });
 
-  it('refuses `.` and `..` path values, which no encoding keeps in their segment', () => {
-    expect(result['unsendable']).toEqual(['SdkError', 'SdkError']);
+  it('refuses `.`, `..` and empty path values, which no encoding keeps in their segment', () => {
+    expect(result['unsendable']).toEqual(['SdkError', 'SdkError', 'SdkError']);
     const paths = server.received.map((r) => r.url.split('?')[0]!);
     for (const route of ['/', '/items', '/items/']) expect(paths).not.toContain(route);
     expect(server.received.some((r) => !r.url.startsWith('/items/'))).toBe(false);

@@ -33,7 +33,7 @@ export function createContainerRegistry(
     {
       operationId: 'createContainerRegistry',
       method: 'POST',
-      path: `/organization/${pathSimple(args.organizationId)}/containerRegistry`,
+      path: ['/organization/', pathSimple(args.organizationId), '/containerRegistry'],
       body: jsonBody(args.body),
       security: security.defaultSecurity,
     },

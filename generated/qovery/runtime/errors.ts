@@ -29,7 +29,10 @@ export class ApiError<Status extends number = number, Body = unknown> extends Sd
   /** The server's request id (`x-request-id` and similar), for support tickets. */
   readonly requestId: string | undefined;
   readonly operationId: string;
-  /** The raw response (not enumerable, so logging the error does not print its URL). */
+  /**
+   * The response's status, status text and headers; not its URL, which may
+   * hold an API key (and not enumerable: logging the error does not print it).
+   */
   declare readonly response: Response;
 
   constructor(fields: { operationId: string; method: string; path: string; response: Response; body: Body }) {
@@ -46,7 +49,10 @@ export class ApiError<Status extends number = number, Body = unknown> extends Sd
     this.headers = response.headers;
     this.requestId = requestId ?? undefined;
     this.operationId = fields.operationId;
-    Object.defineProperty(this, 'response', { value: response });
+    const { status, statusText, headers } = response;
+    // A status outside 200-599 (0 for an opaque response, which has no URL) cannot be copied.
+    const copy = status >= 200 && status < 600 ? new Response(null, { status, statusText, headers }) : response;
+    Object.defineProperty(this, 'response', { value: copy });
   }
 
   override toJSON(): Record<string, unknown> {

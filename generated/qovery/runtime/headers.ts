@@ -6,13 +6,18 @@ export type HeadersLike = ConstructorParameters<typeof Headers>[0];
 
 /**
  * Sets a header after refusing a value with CR, LF or NUL, which could smuggle
- * another header or request. The message names the header, never the value
- * (it may be a credential).
+ * another header or request. Any refusal is an `SdkError` that names the
+ * header, never the value (it may be a credential).
  */
 export function setHeader(headers: Headers, name: string, value: string): void {
   if (/[\r\n\0]/.test(value))
     throw new SdkError(`The value of header ${name} contains CR, LF or NUL; it was not sent.`);
-  headers.set(name, value);
+  try {
+    headers.set(name, value);
+  } catch {
+    // A character beyond U+00FF, say; the platform's message may quote the value.
+    throw new SdkError(`Header ${name} is not a valid HTTP header; it was not sent.`);
+  }
 }
 
 /** Copies headers given in any form (`Headers`, pairs or a record) through {@link setHeader}. */

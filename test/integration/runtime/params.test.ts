@@ -45,6 +45,16 @@ describe('parameters on the wire (test/fixtures/runtime/params.yaml)', () => {
     expect((await sent(client.getSimple({ id: '...' }))).url).toBe('/simple/...');
   });
 
+  it('refuses an empty path parameter, which would drop its segment, before sending', async () => {
+    server.requests.length = 0;
+    const call = client.getSimple({ id: '' });
+    expect(typeof call.withResponse).toBe('function');
+    await expect(call).rejects.toThrow('getSimple: a path parameter is empty.');
+    await expect(client.getLabel({ ids: '' })).rejects.toThrow(/"\." or "\.\."/);
+    expect(server.requests).toHaveLength(0);
+    expect((await sent(client.getMatrix({ point: '' }))).url).toBe('/matrix/;point');
+  });
+
   it('query: form (exploded and not), spaceDelimited, pipeDelimited, deepObject, allowReserved, content; absent ones not sent', async () => {
     const request = await sent(
       client.search({

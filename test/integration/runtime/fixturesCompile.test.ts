@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateInto } from '../../support/generateInto';
+import { fixturesFolder } from '../../support/fixtureSdk';
+import { typecheck } from '../../support/typecheck';
+
+/** Compile-time checks of one fixture's SDK, next to its `index.ts`; each `@ts-expect-error` must be needed. */
+const checks: Record<string, string> = {
+  'resilience.yaml': `
+    import { createClient, isApiErrorOf, type GetItemError } from './index.js';
+    export async function check(error: unknown): Promise<string> {
+      const client = createClient({ retry: { retries: 3, methods: ['GET', 'POST'] }, timeout: 1000 });
+      await client.createItem({ body: { id: 'a' } }, { retry: 1, timeout: 50, signal: AbortSignal.timeout(10) });
+      const { data, response } = await client.getItem({ id: 'a' }).withResponse();
+      void [data.id, response.status];
+      if (isApiErrorOf(error, 'getItem')) {
+        const documented: GetItemError = error;
+        if (documented.status === 404) return documented.body.message;
+        // @ts-expect-error a 422 body has no message
+        void documented.body.message;
+        return documented.body.fields.join();
+      }
+      // @ts-expect-error POST is not a method to pass as a string
+      createClient({ retry: { methods: ['post'] } });
+      return '';
+    }`,
+  'auth.yaml': `
+    import { createClient } from './index.js';
+    createClient({ auth: { bearer: 't', basic: 'u:p', headerKey: 'k', queryKey: () => 'k', oauth: async () => 't', oidc: () => 't' } });
+    // @ts-expect-error only the spec's schemes
+    createClient({ auth: { other: 'x' } });`,
+  'servers.yaml': `
+    import { createClient } from './index.js';
+    createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
+    // @ts-expect-error base is v1 or v2
+    createClient({ serverVariables: { base: 'v3' } });`,
+};
+
+describe('the runtime fixtures', () => {
+  it('each generates an SDK that compiles under strict settings, with its checks (one program for all)', async () => {
+    const folder = join(fixturesFolder, 'runtime');
+    const specs = ['auth.yaml', 'bodies.yaml', 'params.yaml', 'resilience.yaml', 'servers.yaml'];
+    const sdks = await Promise.all(specs.map((spec) => generateInto({ specPath: join(folder, spec), cwd: folder })));
+    try {
+      const entries = sdks.flatMap((sdk, index) => {
+        expect(sdk.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+        const check = checks[specs[index]!];
+        if (check === undefined) return [join(sdk.folder!, 'index.ts')];
+        writeFileSync(join(sdk.folder!, 'check.ts'), check);
+        return [join(sdk.folder!, 'index.ts'), join(sdk.folder!, 'check.ts')];
+      });
+      expect(typecheck(tmpdir(), entries).errors).toEqual([]);
+    } finally {
+      for (const sdk of sdks) sdk.cleanup();
+    }
+  });
+});
