@@ -213,8 +213,9 @@ describe('retries, timeouts, aborts and hooks on the wire (test/fixtures/runtime
   describe('errors', () => {
     it('a documented 404: an ApiError with the status, parsed body, headers and request id; isApiErrorOf narrows it', async () => {
       server.reply({
-        ...json(404, { message: 'no item a' }),
+        status: 404,
         headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' },
+        body: '{"message":"no item a"}',
       });
       const error = await rejection(clientWith().getItem({ id: 'a' }));
       expect(error).toBeInstanceOf(sdk.ApiError);
