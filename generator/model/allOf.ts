@@ -75,7 +75,10 @@ function extendedObject(context: ModelContext, parts: readonly AllOfPart[]): Typ
   if (ownProperties.length !== ownNames.size) return undefined;
   if ([...ownNames].some((name) => inheritedNames.includes(name))) return undefined;
   if (own.some(({ schema }) => [...requiredNames(schema)].some((name) => !ownNames.has(name)))) return undefined;
-  return objectType(ownProperties, { bases: bases.map((base) => namedModelFor(context, base.target)) });
+  const baseNames = bases.map((base) => namedModelFor(context, base.target));
+  // `allOf: [$ref]` (often written to put `nullable` or a description beside a reference) is that model.
+  if (ownProperties.length === 0 && baseNames.length === 1) return refType(baseNames[0]!);
+  return objectType(ownProperties, { bases: baseNames });
 }
 
 /** One object listing the properties of every member; a property named twice gets both types. */

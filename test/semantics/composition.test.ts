@@ -1,0 +1,38 @@
+import type { SdkModel, TypeNode } from '../../generator/model/types';
+import { checkFixture } from '../support/fixtureSdk';
+
+function typeOf(model: SdkModel, name: string): TypeNode {
+  const named = model.models.find((entry) => entry.name === name);
+  if (!named) throw new Error(`no model ${name}`);
+  return named.type;
+}
+
+describe('allOf, oneOf, anyOf, discriminator and not', () => {
+  it('merge allOf into one object where they can, union variants, narrow on discriminators, ignore not', async () => {
+    const sdk = await checkFixture('composition');
+    try {
+      // The fixture's check.ts holds the compile-time assertions (each @ts-expect-error must fail to compile).
+      expect(sdk.typeErrors).toEqual([]);
+      expect(sdk.diagnostics).toEqual([
+        expect.objectContaining({ code: 'SDK3102', severity: 'warning', pointer: '/components/schemas/NotNull/not' }),
+      ]);
+      const model = sdk.model!;
+      // Object members: one interface extending the referenced ones, or one flat object when it re-declares them.
+      expect(typeOf(model, 'Dog')).toMatchObject({ kind: 'object', bases: ['Entity', 'Named'] });
+      const strict = typeOf(model, 'StrictNamed');
+      expect(strict).toMatchObject({ kind: 'object', bases: [] });
+      expect(strict.kind === 'object' && strict.properties.map((p) => [p.name, p.required])).toEqual([
+        ['name', true],
+        ['id', true],
+        ['nickname', true],
+      ]);
+      // A member that is not an object makes an intersection.
+      expect(typeOf(model, 'Tagged')).toMatchObject({ kind: 'intersection' });
+      expect(typeOf(model, 'Pet')).toMatchObject({ kind: 'union' });
+      expect(typeOf(model, 'Id')).toEqual({ kind: 'union', members: [{ kind: 'string' }, { kind: 'number' }] });
+      expect(typeOf(model, 'NotNull')).toEqual({ kind: 'string' });
+    } finally {
+      sdk.cleanup();
+    }
+  });
+});
