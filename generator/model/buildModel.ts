@@ -10,6 +10,7 @@ import { NameRegistry } from './nameRegistry';
 import { buildOperations } from './operations';
 import { securityOf, securitySchemesOf } from './security';
 import { serversOf } from './servers';
+import { webhooksOf } from './webhooks';
 import type { NamedModel, SdkModel } from './types';
 
 /**
@@ -91,6 +92,7 @@ export function buildModel(
     diagnostics: [],
     models: new Map(),
     undefinedModels: [],
+    payloads: [],
     naming: options.naming ?? {},
   };
 
@@ -101,7 +103,8 @@ export function buildModel(
     const location = spec.rootLocation(toPointer(['components', 'schemas', name]));
     return { location, name: reserveModelName(context, location) };
   });
-  const operations = buildOperations(context, new Map());
+  const { operations, callbacks } = buildOperations(context, new Map());
+  const webhooks = [...webhooksOf(context), ...callbacks];
   for (const { location, name } of componentSchemas) {
     defineModel(context, location, name);
     defineQueuedModels(context);
@@ -110,7 +113,7 @@ export function buildModel(
 
   const directed = splitByDirection(
     context,
-    [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry)),
+    [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry)).concat(context.payloads),
     operations,
   );
   const info = isRecord(document['info']) ? document['info'] : {};
@@ -125,6 +128,7 @@ export function buildModel(
       servers: serversOf(document['servers']) ?? [],
       models: directed.models,
       operations: directed.operations,
+      webhooks,
       securitySchemes: securitySchemesOf(context),
       defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],
     },

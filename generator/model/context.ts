@@ -19,6 +19,8 @@ export interface ModelContext {
    * never deepens the call stack.
    */
   readonly undefinedModels: Location[];
+  /** Models of the bodies webhooks and callbacks send (they live at no `$ref` target). */
+  readonly payloads: NamedModel[];
   /** Names the user chose in the config, instead of the derived ones. */
   readonly naming: NamingOptions;
 }

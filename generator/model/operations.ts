@@ -5,28 +5,40 @@ import { requestBodyOf, responsesOf } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { isInheritedMember, isSafeFileName, splitWords, toFunctionName, toTypeName } from './identifiers';
+import { httpMethods } from './httpMethods';
 import { mergeParameters, parameterOf, type RawParameter } from './parameters';
 import { securityOf } from './security';
 import { serversOf } from './servers';
-import type { HttpMethod, Operation, Parameter } from './types';
+import type { HttpMethod, Operation, Parameter, Webhook } from './types';
+import { callbacksOf } from './webhooks';
 
-const methods: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** Every operation under `paths`, in spec order. */
-export function buildOperations(context: ModelContext, groupFiles: Map<string, string>): Operation[] {
+/** Every operation under `paths`, in spec order, and the callbacks they declare. */
+export function buildOperations(
+  context: ModelContext,
+  groupFiles: Map<string, string>,
+): { operations: Operation[]; callbacks: Webhook[] } {
   const paths = context.spec.document['paths'];
-  if (!isRecord(paths)) return [];
   const operations: Operation[] = [];
+  const callbacks: Webhook[] = [];
+  if (!isRecord(paths)) return { operations, callbacks };
   const operationIds = new Set<string>();
   for (const path of Object.keys(paths)) {
     const pathItem = context.spec.deref(context.spec.rootLocation(toPointer(['paths', path])));
     if (!pathItem || !isRecord(pathItem.value)) continue;
-    for (const method of methods) {
+    for (const method of httpMethods) {
       if (!isRecord(pathItem.value[method])) continue;
-      operations.push(operationOf(context, { path, method, pathItem: pathItem.location, groupFiles, operationIds }));
+      const operation = operationOf(context, { path, method, pathItem: pathItem.location, groupFiles, operationIds });
+      operations.push(operation);
+      callbacks.push(
+        ...callbacksOf(context, {
+          operation: childLocation(pathItem.location, method),
+          operationId: operation.operationId,
+          typePrefix: toTypeName(operation.names.function),
+        }),
+      );
     }
   }
-  return operations;
+  return { operations, callbacks };
 }
 
 function operationOf(

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { NamedModel, Operation, SdkModel, TypeNode } from './types';
+import { refType } from './typeNodes';
+import type { NamedModel, Operation, SdkModel, TypeNode, Webhook } from './types';
 
 /** `include` or `exclude` in the config. */
 export interface OperationSelector {
@@ -32,11 +33,28 @@ export function selectOperations(
   const operations = model.operations.filter(
     (operation) => (!include || matches(include, operation)) && !(exclude && matches(exclude, operation)),
   );
+  // Callbacks go with the operation that declares them.
+  const kept = new Set(operations.map((operation) => operation.operationId));
+  const webhooks = model.webhooks.filter((webhook) => webhook.kind === 'webhook' || kept.has(webhook.operationId!));
   const byName = new Map(model.models.map((named) => [named.name, named]));
-  const usedBefore = reachableModels(model.operations, byName);
-  const usedAfter = reachableModels(operations, byName);
-  const models = model.models.filter((named) => !usedBefore.has(named.name) || usedAfter.has(named.name));
-  return { model: { ...model, operations, models }, diagnostics };
+  const usedBefore = reachableModels(roots(model.operations, model.webhooks), byName);
+  // Models nothing used stay, and so do the models they refer to.
+  const unused = model.models.filter((named) => !usedBefore.has(named.name)).map((named) => refType(named.name));
+  const usedAfter = reachableModels([...roots(operations, webhooks), ...unused], byName);
+  const models = model.models.filter((named) => usedAfter.has(named.name));
+  return { model: { ...model, operations, webhooks, models }, diagnostics };
+}
+
+/** The types operations use (parameters, bodies, responses) and the payloads of webhooks. */
+function roots(operations: readonly Operation[], webhooks: readonly Webhook[]): TypeNode[] {
+  return [
+    ...operations.flatMap((operation) => [
+      ...operation.parameters.map((parameter) => parameter.type),
+      ...(operation.requestBody?.contents.map((content) => content.type) ?? []),
+      ...operation.responses.flatMap((response) => response.contents.map((content) => content.type)),
+    ]),
+    ...webhooks.flatMap((webhook) => (webhook.payload ? [refType(webhook.payload)] : [])),
+  ];
 }
 
 function matches(selector: OperationSelector, operation: Operation): boolean {
@@ -84,14 +102,10 @@ function unmatchedEntries(
   }));
 }
 
-/** Names of the models the operations' parameters, bodies and responses use, directly or through other models. */
-function reachableModels(operations: readonly Operation[], byName: ReadonlyMap<string, NamedModel>): Set<string> {
+/** Names of the models the types use, directly or through other models. */
+function reachableModels(types: readonly TypeNode[], byName: ReadonlyMap<string, NamedModel>): Set<string> {
   const seen = new Set<string>();
-  const pending: TypeNode[] = operations.flatMap((operation) => [
-    ...operation.parameters.map((parameter) => parameter.type),
-    ...(operation.requestBody?.contents.map((content) => content.type) ?? []),
-    ...operation.responses.flatMap((response) => response.contents.map((content) => content.type)),
-  ]);
+  const pending: TypeNode[] = [...types];
   const visitName = (name: string): void => {
     if (seen.has(name)) return;
     seen.add(name);

@@ -12,6 +12,8 @@ export interface SdkModel {
   readonly servers: readonly Server[];
   readonly models: readonly NamedModel[];
   readonly operations: readonly Operation[];
+  /** Webhooks and callbacks: requests the API sends, whose bodies are models; the SDK has no function for them. */
+  readonly webhooks: readonly Webhook[];
   readonly securitySchemes: readonly SecurityScheme[];
   /** The document's `security`: alternatives, each a list of scheme names. */
   readonly defaultSecurity: readonly SecurityRequirement[];
@@ -169,6 +171,26 @@ export type SecurityScheme =
       readonly docs: Docs;
     }
   | { readonly name: string; readonly type: 'oauth2' | 'openIdConnect'; readonly docs: Docs };
+
+/**
+ * A webhook (OpenAPI 3.1 `webhooks`) or a callback of an operation (OpenAPI
+ * 3.x `callbacks`): one request the API sends to its users.
+ */
+export interface Webhook {
+  readonly kind: 'webhook' | 'callback';
+  /** The key under `webhooks`, or the callback's name under the operation's `callbacks`. */
+  readonly name: string;
+  /** For a callback: the operation that registers it. */
+  readonly operationId?: string;
+  /** For a callback: the runtime expression of the URL it calls (`{$request.body#/url}`). */
+  readonly expression?: string;
+  readonly method: HttpMethod;
+  readonly file: string;
+  readonly pointer: string;
+  readonly docs: Docs;
+  /** The named model of the body it sends; absent when it sends none. */
+  readonly payload?: string;
+}
 
 export interface OperationNames {
   /** The standalone function and the client method. */

@@ -19,7 +19,7 @@ const pendingTypeErrors: Record<string, Record<string, number>> = {};
  */
 export function describeCorpus(shard: number, shards: number): void {
   describe.each(corpusShard(shard, shards).map((entry) => [entry.name, entry] as const))('corpus: %s', (_, entry) => {
-    it('generates an SDK that compiles and accounts for every operation and schema', async () => {
+    it('generates an SDK that compiles and accounts for every operation, schema and webhook', async () => {
       const sdk = await generateInto({
         specPath: join(specsFolder, entry.root),
         cwd: specsFolder,
@@ -38,6 +38,11 @@ export function describeCorpus(shard: number, shards: number): void {
         expect(model.operations).toHaveLength(entry.operations);
         const missingOperations = model.operations.filter((operation) => !exported.has(operation.names.function));
         expect(missingOperations.map((operation) => operation.operationId)).toEqual([]);
+
+        // Webhooks (and callbacks) get no function, but the type of each body they send.
+        expect(model.webhooks.filter((webhook) => webhook.kind === 'webhook')).toHaveLength(entry.webhooks);
+        const payloads = model.webhooks.flatMap((webhook) => (webhook.payload ? [webhook.payload] : []));
+        expect(payloads.filter((name) => !exported.has(name))).toEqual([]);
 
         const schemas = componentSchemaPointers(entry);
         if (typeof entry.schemas === 'number') expect(schemas).toHaveLength(entry.schemas);

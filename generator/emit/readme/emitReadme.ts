@@ -53,12 +53,37 @@ export function emitReadme(input: ReadmeInput): EmittedFile {
     ...runtimeSection(context, firstCallable).map((part) =>
       part.startsWith('## ') ? heading(2, part.slice(3), part.slice(3)) : part,
     ),
+    ...webhookSection(model, heading),
     ...referenceSection(model, slugger).map((part) => (part === '## Reference' ? heading(2, 'Reference') : part)),
   ];
   return { path: 'README.md', content: `${sections.join('\n\n')}\n`, origin: 'document' };
 }
 
 type Heading = (level: number, text: string, markdown?: string) => string;
+
+/** Webhooks and callbacks are requests the API sends: the SDK types their bodies for the server that receives them. */
+function webhookSection(model: SdkModel, heading: Heading): string[] {
+  const rows = model.webhooks.flatMap((webhook) =>
+    webhook.payload
+      ? [
+          [
+            mdCode(webhook.kind === 'webhook' ? webhook.name : `${webhook.operationId ?? ''} ${webhook.name}`, {
+              inTable: true,
+            }),
+            webhook.kind,
+            mdCode(webhook.method.toUpperCase(), { inTable: true }),
+            mdCode(webhook.payload, { inTable: true }),
+          ],
+        ]
+      : [],
+  );
+  if (rows.length === 0) return [];
+  return [
+    heading(2, 'Webhooks and callbacks'),
+    'The API sends these requests to your server. The SDK has no function for them; it exports the type of each body, for the code that receives it.',
+    mdTable(['name', 'kind', 'method', 'body type'], rows),
+  ];
+}
 
 function clientSection(context: ExampleContext, heading: Heading): string[] {
   const { model } = context;
