@@ -1,6 +1,6 @@
 import { childLocation, locationKey, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import type { ModelContext } from './context';
+import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { objectTypeOf, propertyOf, requiredNames } from './objects';
 import { schemaType } from './schemaType';
@@ -39,11 +39,63 @@ export function partAt(context: ModelContext, location: Location): AllOfPart[] {
  * that is sound in TypeScript, and lists every property itself otherwise. Any
  * other combination becomes an intersection.
  */
-export function allOfType(context: ModelContext, parts: readonly AllOfPart[]): TypeNode {
+export function allOfType(context: ModelContext, location: Location, parts: readonly AllOfPart[]): TypeNode {
+  const reach = allOfReach(context, location, parts);
+  if (reach.tooFar) {
+    warnAt(context, location, {
+      code: 'SDK3107',
+      message: `This allOf reaches more than ${maxAllOfMembers} schemas through $refs and nested allOfs; it is emitted as the intersection of its members instead of one merged object.`,
+      hint: 'Flatten the chain of allOfs: a schema rarely needs more than a few levels of inheritance.',
+    });
+    return intersectionOf(parts.map((part) => partType(context, part)));
+  }
   if (!parts.every((part) => isObjectSchema(context, part.schema, locationOf(part), new Set()))) {
     return intersectionOf(parts.map((part) => partType(context, part)));
   }
+  if (reach.cyclic) {
+    warnAt(context, location, {
+      code: 'SDK3108',
+      message:
+        'This allOf includes the schema itself through $refs; every property of the cycle is merged into one object.',
+      hint: 'Remove the $ref that leads back to the schema: allOf cannot inherit from itself.',
+    });
+    // `interface A extends B` with `B extends A` (or `type A = A`) does not compile; one flat object does.
+    return flattenedObject(context, parts);
+  }
   return extendedObject(context, parts) ?? flattenedObject(context, parts);
+}
+
+/**
+ * Members an `allOf` may reach through `$ref`s and nested `allOf`s before it
+ * is no longer merged: merging visits each one for every schema of the chain.
+ */
+export const maxAllOfMembers = 100;
+
+/**
+ * Walks (without recursion) what an `allOf` reaches: whether a `$ref` leads
+ * back to the schema at `self`, and whether it reaches too many schemas.
+ */
+function allOfReach(
+  context: ModelContext,
+  self: Location,
+  parts: readonly AllOfPart[],
+): { cyclic: boolean; tooFar: boolean } {
+  const selfKey = locationKey(self);
+  const seen = new Set<string>();
+  const pending = [...parts];
+  let cyclic = false;
+  for (let part = pending.pop(); part; part = pending.pop()) {
+    const location = locationOf(part);
+    const key = locationKey(location);
+    if (part.kind === 'ref' && key === selfKey) cyclic = true;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > maxAllOfMembers) return { cyclic, tooFar: true };
+    const members = part.schema['allOf'];
+    if (!Array.isArray(members)) continue;
+    members.forEach((_, index) => pending.push(...partAt(context, childLocation(location, 'allOf', index))));
+  }
+  return { cyclic, tooFar: false };
 }
 
 function partType(context: ModelContext, part: AllOfPart): TypeNode {

@@ -89,6 +89,7 @@ const structuralSegments = new Set([
   '$defs',
   'properties',
   'items',
+  'prefixItems',
   'allOf',
   'oneOf',
   'anyOf',
@@ -101,15 +102,24 @@ const structuralSegments = new Set([
   'requestBodies',
 ]);
 
+/** Keys under which a document names its schemas: a digit-only key there is a name, not an index. */
+const schemaMaps = new Set(['schemas', 'definitions', '$defs']);
+
 /**
  * A readable name from where a schema lives: `#/components/schemas/Pet` is
  * `Pet`; the root of `schemas/Pet.yaml` is `Pet`; a nested schema joins the
  * meaningful segments of its pointer (`Pet` + `properties/owner` -> `PetOwner`).
+ * A schema named by digits only (`#/components/schemas/404`) is `Schema404`.
  */
 function nameFromLocation(location: Location): string {
-  const segments = (parsePointer(location.pointer) ?? []).filter(
-    (segment) => !structuralSegments.has(segment) && !/^\d+$/.test(segment) && !segment.includes('/'),
+  const all = parsePointer(location.pointer) ?? [];
+  const segments = all.filter(
+    (segment, index) =>
+      !structuralSegments.has(segment) &&
+      (!/^\d+$/.test(segment) || schemaMaps.has(all[index - 1] ?? '')) &&
+      !segment.includes('/'),
   );
-  if (segments.length === 0) return basename(location.source.path, extname(location.source.path));
-  return segments.map((segment) => toTypeName(segment)).join('');
+  if (segments.length === 0) segments.push(basename(location.source.path, extname(location.source.path)));
+  const name = segments.map((segment) => toTypeName(segment)).join('');
+  return /^\d+$/.test(segments[0]!) ? `Schema${name.replace(/^_/, '')}` : name;
 }

@@ -59,7 +59,7 @@ function referenceType(context: ModelContext, location: Location, schema: Record
     return refType(namedModelFor(context, target.location));
   }
   const { $ref: _ref, ...own } = schema;
-  return allOfType(context, [
+  return allOfType(context, location, [
     { kind: 'ref', target: target.location, schema: target.value },
     { kind: 'inline', location, schema: own },
   ]);
@@ -75,7 +75,7 @@ function structuralType(context: ModelContext, location: Location, schema: Recor
       hint: 'Describe the allowed values positively (enum, oneOf) if the SDK should enforce them.',
     });
   }
-  if (Array.isArray(schema['allOf'])) return allOfType(context, allOfParts(context, location, schema));
+  if (Array.isArray(schema['allOf'])) return allOfType(context, location, allOfParts(context, location, schema));
   const variants = Array.isArray(schema['oneOf']) ? 'oneOf' : Array.isArray(schema['anyOf']) ? 'anyOf' : undefined;
   if (variants) {
     const union = unionType(context, location, schema, variants);

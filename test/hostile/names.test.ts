@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic';
 import type { EmittedFile } from '../../generator/emit/emittedFile';
 import { generateSdk } from '../../generator/pipeline';
-import { writeTempFiles } from '../support/buildFromText';
+import { buildFromFiles, specText, writeTempFiles } from '../support/buildFromText';
 import { compileSdks, writeSdk } from '../support/compileSdk';
 import { probeSdk, type Probe } from '../support/probeSdk';
 import { projectRoot } from '../support/runCli';
@@ -90,5 +90,29 @@ describe('names that are reserved, global, inherited, non-ASCII, look-alike or e
   it('is stable: a second run gives the same files', async () => {
     const again = await generateSdk({ specPath, cwd: projectRoot });
     expect(again.files).toEqual(files);
+  });
+});
+
+describe('schema names made of digits only', () => {
+  it('are named after the schema (Schema404), not after the spec file', async () => {
+    const { model, diagnostics } = await buildFromFiles({
+      'openapi.yaml': specText({
+        schemas: [
+          "'404': { type: object, properties: { owner: { $ref: '#/components/schemas/404/properties/child' }, child: { type: string } } }",
+          "'2': { type: string }",
+          "'200Response': { type: number }",
+          "Holder: { type: object, properties: { a: { $ref: '#/components/schemas/2' }, b: { type: array, prefixItems: [{ type: object }] }, c: { $ref: '#/components/schemas/Holder/properties/b/prefixItems/0' } } }",
+        ].join('\n'),
+      }),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(model!.models.map((named) => [named.pointer, named.name])).toEqual([
+      ['/components/schemas/2', 'Schema2'],
+      ['/components/schemas/404', 'Schema404'],
+      ['/components/schemas/200Response', '_200Response'],
+      ['/components/schemas/Holder', 'Holder'],
+      ['/components/schemas/404/properties/child', 'Schema404Child'],
+      ['/components/schemas/Holder/properties/b/prefixItems/0', 'HolderB'],
+    ]);
   });
 });
