@@ -81,7 +81,7 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   }
 
   const options = input.options ?? {};
-  const built = buildModel(resolved.spec, { naming: options.naming });
+  const built = buildModel(resolved.spec, { naming: options.naming, dates: options.dates });
   diagnostics.push(...built.diagnostics, ...checkNaming(built.model, options.naming));
   const selected = selectOperations(built.model, options);
   diagnostics.push(...selected.diagnostics);

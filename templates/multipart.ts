@@ -23,8 +23,9 @@ export function multipartBody(
         if (fileName === undefined) form.append(name, typed);
         else form.append(name, typed, fileName);
       } else {
-        const isObject = typeof part === 'object' && part !== null;
-        const text = isObject ? JSON.stringify(part) : String(part);
+        // A Date is a value, sent as its ISO 8601 text like in JSON, queries and forms.
+        const isObject = typeof part === 'object' && part !== null && !(part instanceof Date);
+        const text = part instanceof Date ? part.toISOString() : isObject ? JSON.stringify(part) : String(part);
         const partType = type ?? (isObject ? 'application/json' : 'text/plain');
         form.append(name, partType === 'text/plain' ? text : new Blob([text], { type: partType }));
       }

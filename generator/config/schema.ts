@@ -55,6 +55,11 @@ export const sdkSchema = z.strictObject({
   exclude: operationSelector.optional(),
   naming: naming.optional(),
   /**
+   * `date-time` fields: `'string'` (the default) types them as strings everywhere; `'Date'` lets requests
+   * send a `Date` too (sent as its ISO 8601 text). Responses stay strings: the SDK does not parse them.
+   */
+  dates: z.enum(['string', 'Date']).optional(),
+  /**
    * How generated code is formatted: prettier options, or the path of a prettier config file
    * (`.prettierrc`, `prettier.config.js`...). Default: single quotes, 120 columns, trailing commas.
    */

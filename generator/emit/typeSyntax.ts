@@ -17,6 +17,8 @@ export function typeText(type: TypeNode, refs?: Set<string>): string {
       return type.kind;
     case 'binary':
       return 'Blob';
+    case 'date':
+      return 'Date';
     case 'literal':
       return literalText(type.value);
     case 'ref':

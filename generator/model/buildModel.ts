@@ -82,7 +82,7 @@ export const runtimeExports = [
 /** Builds the intermediate model of a resolved spec. */
 export function buildModel(
   spec: ResolvedSpec,
-  options: { naming?: NamingOptions | undefined } = {},
+  options: { naming?: NamingOptions | undefined; dates?: 'string' | 'Date' | undefined } = {},
 ): { model: SdkModel; diagnostics: Diagnostic[] } {
   const document = spec.document;
   const context: ModelContext = {
@@ -93,6 +93,7 @@ export function buildModel(
     models: new Map(),
     undefinedModels: [],
     payloads: [],
+    dates: options.dates ?? 'string',
     naming: options.naming ?? {},
   };
 

@@ -21,6 +21,8 @@ export interface ModelContext {
   readonly undefinedModels: Location[];
   /** Models of the bodies webhooks and callbacks send (they live at no `$ref` target). */
   readonly payloads: NamedModel[];
+  /** `date-time` strings that requests may send as `Date`s (config `dates`). */
+  readonly dates: 'string' | 'Date';
   /** Names the user chose in the config, instead of the derived ones. */
   readonly naming: NamingOptions;
 }

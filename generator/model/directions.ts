@@ -1,4 +1,5 @@
 import { warnAt, type ModelContext } from './context';
+import { unionOf } from './typeNodes';
 import type { MediaContent, NamedModel, Operation, TypeNode } from './types';
 
 /**
@@ -7,7 +8,9 @@ import type { MediaContent, NamedModel, Operation, TypeNode } from './types';
  * model with such a property, directly or through the models it refers to,
  * becomes two types: its own name for what the API returns (without its
  * `writeOnly` properties) and `<Name>Input` for what a request sends
- * (without its `readOnly` properties). Other models stay one type.
+ * (without its `readOnly` properties). With `dates: 'Date'` in the config, a
+ * `date-time` string is `Date | string` in requests and a string in responses,
+ * so a model with one splits the same way. Other models stay one type.
  */
 export function splitByDirection(
   context: ModelContext,
@@ -118,6 +121,8 @@ function hasDirectedProperty(type: TypeNode, refs: Set<string>): boolean {
       for (const base of node.bases) refs.add(base);
       found ||= node.properties.some((property) => property.readOnly || property.writeOnly);
     }
+    // A request sends `Date | string` where a response has a string.
+    if (node.kind === 'string' && node.acceptsDate) found = true;
   });
   return found;
 }
@@ -149,6 +154,7 @@ function inputView(type: TypeNode, inputNames: ReadonlyMap<string, string>): Typ
   return mapType(type, {
     keep: (property) => !property.readOnly,
     name: (name) => inputNames.get(name) ?? name,
+    dates: true,
   });
 }
 
@@ -159,10 +165,17 @@ function outputView(type: TypeNode): TypeNode {
 
 function mapType(
   type: TypeNode,
-  how: { keep: (property: { readOnly: boolean; writeOnly: boolean }) => boolean; name: (name: string) => string },
+  how: {
+    keep: (property: { readOnly: boolean; writeOnly: boolean }) => boolean;
+    name: (name: string) => string;
+    dates?: boolean;
+  },
 ): TypeNode {
   const map = (node: TypeNode): TypeNode => mapType(node, how);
   switch (type.kind) {
+    case 'string':
+      if (!type.acceptsDate) return type;
+      return how.dates ? unionOf([{ kind: 'date' }, { kind: 'string' }]) : { kind: 'string' };
     case 'ref':
       return { kind: 'ref', name: how.name(type.name) };
     case 'array':
@@ -179,6 +192,7 @@ function mapType(
         ...(type.additionalProperties ? { additionalProperties: map(type.additionalProperties) } : {}),
       };
     case 'union':
+      return unionOf(type.members.map(map));
     case 'intersection':
       return { ...type, members: type.members.map(map) };
     default:

@@ -104,7 +104,11 @@ function typeForName(
 ): TypeNode {
   switch (name) {
     case 'string':
-      return schema['format'] === 'binary' ? { kind: 'binary' } : { kind: 'string' };
+      if (schema['format'] === 'binary') return { kind: 'binary' };
+      // Only `date-time`: a `Date` is sent as a full timestamp, which a `date` (RFC 3339 full-date) is not.
+      return context.dates === 'Date' && schema['format'] === 'date-time'
+        ? { kind: 'string', acceptsDate: true }
+        : { kind: 'string' };
     case 'integer':
     case 'number':
       return { kind: 'number' };

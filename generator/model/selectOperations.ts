@@ -139,6 +139,7 @@ function reachableModels(types: readonly TypeNode[], byName: ReadonlyMap<string,
       case 'boolean':
       case 'null':
       case 'binary':
+      case 'date':
       case 'literal':
         break;
     }

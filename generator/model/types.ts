@@ -55,7 +55,13 @@ export type Literal = string | number | boolean | null;
 export type TypeNode =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'never' }
-  | { readonly kind: 'string' }
+  /**
+   * `acceptsDate`: a `date-time` string that requests may also send as a `Date`
+   * (config `dates: 'Date'`); the direction views turn it into `Date | string` or `string`.
+   */
+  | { readonly kind: 'string'; readonly acceptsDate?: true }
+  /** A JavaScript `Date`, sent as its ISO 8601 text. */
+  | { readonly kind: 'date' }
   | { readonly kind: 'number' }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'null' }

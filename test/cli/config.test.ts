@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { specText, writeTempFiles } from '../support/buildFromText';
 import { runCli } from '../support/runCli';
@@ -26,7 +26,7 @@ const spec = specText({
 `,
   schemas: `
 Pet: { type: object, properties: { name: { type: string } } }
-Order: { type: object, properties: { quantity: { type: integer } } }
+Order: { type: object, properties: { quantity: { type: integer }, placedAt: { type: string, format: date-time } } }
 Unused: { type: string }
 `,
 });
@@ -69,6 +69,23 @@ describe('the config file', () => {
       expect(existsSync(join(folder, 'out'))).toBe(false);
       // For `check` a config it cannot read is an error, not drift.
       expect(runCli(['check'], folder).status).toBe(2);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("takes dates: 'Date' (requests may send Dates) and names the key when its value is wrong", () => {
+    const { folder, cleanup } = project({ 'sdkgen.config.json': json([sdk({ dates: 'Date' })]) });
+    try {
+      expect(runCli(['generate', '-q'], folder).status).toBe(0);
+      expect(readFileSync(join(folder, 'out', 'models', 'OrderInput.ts'), 'utf8')).toContain(
+        'placedAt?: Date | string;',
+      );
+      expect(readFileSync(join(folder, 'out', 'models', 'Order.ts'), 'utf8')).toContain('placedAt?: string;');
+      writeFileSync(join(folder, 'sdkgen.config.json'), json([sdk({ dates: 'date' })]));
+      const run = runCli(['generate'], folder);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/error SDK5004 at #\/sdks\/0\/dates: .*"sdks\[0\]\.dates"/);
     } finally {
       cleanup();
     }

@@ -62,6 +62,8 @@ function valueOf(type: TypeNode, context: Context, docs?: Docs): string | undefi
       return 'null';
     case 'binary':
       return `new Blob(['file contents'])`;
+    case 'date':
+      return `new Date(${stringLiteral(typeof example === 'string' ? example : '2024-01-01T00:00:00Z')})`;
     case 'literal':
       return literalValueText(type.value);
     case 'array': {

@@ -21,6 +21,8 @@ function summary(type: TypeNode): string {
       return type.kind;
     case 'binary':
       return 'Blob';
+    case 'date':
+      return 'Date';
     case 'literal':
       return literalText(type.value);
     case 'ref':
