@@ -4,7 +4,7 @@ import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { objectTypeOf, propertyOf, requiredNames } from './objects';
 import { schemaType } from './schemaType';
-import { intersectionOf, objectType, refType } from './typeNodes';
+import { intersectionOf, literal, objectType, refType, unionOf } from './typeNodes';
 import type { Property, TypeNode } from './types';
 
 /**
@@ -62,7 +62,65 @@ export function allOfType(context: ModelContext, location: Location, parts: read
     // `interface A extends B` with `B extends A` (or `type A = A`) does not compile; one flat object does.
     return flattenedObject(context, parts);
   }
-  return extendedObject(context, parts) ?? flattenedObject(context, parts);
+  const merged = extendedObject(context, parts) ?? flattenedObject(context, parts);
+  return withDiscriminatorTags(context, location, parts, merged);
+}
+
+/**
+ * A schema that inherits (through `allOf`) from a schema with a
+ * `discriminator` is selected by its own discriminator value(s) (OpenAPI 3.1
+ * §4.8.25: the mapping's keys that name it, else its name under
+ * `components/schemas`): where the inherited property is a plain string, this
+ * model's property is those values, so `Cat['petType']` is `'cat'`.
+ */
+function withDiscriminatorTags(
+  context: ModelContext,
+  self: Location,
+  parts: readonly AllOfPart[],
+  merged: TypeNode,
+): TypeNode {
+  let type = merged;
+  for (const part of parts) {
+    if (part.kind !== 'ref' || !isRecord(part.schema['discriminator'])) continue;
+    const propertyName = part.schema['discriminator']['propertyName'];
+    if (typeof propertyName !== 'string') continue;
+    const site = collectProperties(context, part.target, part.schema, new Set()).get(propertyName)?.site;
+    const declared = site && context.spec.deref(site)?.value;
+    const plainString =
+      isRecord(declared) &&
+      declared['type'] === 'string' &&
+      !['enum', 'const', 'format', 'nullable'].some((keyword) => keyword in declared);
+    const values = plainString ? discriminatorValues(context, self, part.schema['discriminator']) : [];
+    if (values.length > 0) type = withProperty(type, propertyName, unionOf(values.map(literal)));
+  }
+  return type;
+}
+
+function discriminatorValues(context: ModelContext, self: Location, discriminator: Record<string, unknown>): string[] {
+  const selfKey = locationKey(self);
+  const mapping = isRecord(discriminator['mapping']) ? discriminator['mapping'] : {};
+  const mapped = Object.entries(mapping).flatMap(([value, reference]) => {
+    if (typeof reference !== 'string') return [];
+    const ref = reference.includes('#') || reference.includes('/') ? reference : `#/components/schemas/${reference}`;
+    const target = context.spec.targetOf(ref, self);
+    const resolved = target && context.spec.deref(target);
+    return resolved && locationKey(resolved.location) === selfKey ? [value] : [];
+  });
+  if (mapped.length > 0) return mapped;
+  const name = /^\/components\/schemas\/([^/]+)$/.exec(self.pointer)?.[1];
+  return name !== undefined && self.source === context.spec.root ? [name.replace(/~1/g, '/').replace(/~0/g, '~')] : [];
+}
+
+/** The object with `name` set to `type`: a property of its own, beside or instead of an inherited one. */
+function withProperty(type: TypeNode, name: string, tag: TypeNode): TypeNode {
+  const property: Property = { name, required: true, readOnly: false, writeOnly: false, type: tag, docs: {} };
+  if (type.kind === 'ref') return objectType([property], { bases: [type.name] });
+  if (type.kind !== 'object') return type;
+  const existing = type.properties.find((entry) => entry.name === name);
+  const properties = existing
+    ? type.properties.map((entry) => (entry === existing ? { ...entry, required: true, type: tag } : entry))
+    : [property, ...type.properties];
+  return { ...type, properties };
 }
 
 /**

@@ -31,6 +31,14 @@ describe('allOf, oneOf, anyOf, discriminator and not', () => {
       expect(typeOf(model, 'Pet')).toMatchObject({ kind: 'union' });
       expect(typeOf(model, 'Id')).toEqual({ kind: 'union', members: [{ kind: 'string' }, { kind: 'number' }] });
       expect(typeOf(model, 'NotNull')).toEqual({ kind: 'string' });
+      // allOf inheritance from a base with a discriminator: the value is the mapping's key, else the schema name.
+      const tagOf = (name: string): unknown => {
+        const type = typeOf(model, name);
+        return type.kind === 'object' && type.properties.find((p) => p.name === 'kind')?.type;
+      };
+      expect(tagOf('Lion')).toEqual({ kind: 'literal', value: 'big-cat' });
+      expect(tagOf('Tiger')).toEqual({ kind: 'literal', value: 'Tiger' });
+      expect(typeOf(model, 'Tiger')).toMatchObject({ kind: 'object', bases: ['Animal'] });
     } finally {
       sdk.cleanup();
     }
