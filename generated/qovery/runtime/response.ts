@@ -2,8 +2,8 @@
 import { SdkError } from './errors.js';
 
 /**
- * Reads a response body by its `Content-Type`: JSON is parsed, text and XML
- * stay text, anything else is a `Blob`; no body (204, 205, 304, `HEAD`, or
+ * Reads a response body by its `Content-Type`: JSON is parsed, text, XML and
+ * YAML stay text, anything else is a `Blob`; no body (204, 205, 304, `HEAD`, or
  * an empty one) is `undefined`. JSON that does not parse is an error for a
  * success and kept as text for an error status.
  */
@@ -11,7 +11,7 @@ export async function readBody(response: Response, method: string): Promise<unkn
   const { status } = response;
   if (method === 'HEAD' || status === 204 || status === 205 || status === 304) return undefined;
   const type = response.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() ?? '';
-  if (type !== '' && !/^text\/|json$|xml$|x-www-form-urlencoded$/.test(type)) return response.blob();
+  if (type !== '' && !/^text\/|json$|xml$|yaml$|x-www-form-urlencoded$/.test(type)) return response.blob();
   const text = await response.text();
   if (text === '') return undefined;
   if (!/json$/.test(type)) return text;

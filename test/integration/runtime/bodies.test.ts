@@ -89,6 +89,15 @@ describe('request and response bodies (test/fixtures/runtime/bodies.yaml)', () =
     expect(last().body.toString()).toBe('ping');
   });
 
+  it.each(['application/x-yaml', 'application/yaml', 'text/yaml', 'application/openapi+yaml'])(
+    'a YAML response (%s) is text, as its string schema says',
+    async (type) => {
+      server.reply({ headers: { 'content-type': type }, body: 'apiVersion: v1\nkind: Config\n' });
+      expect(await client.getYaml()).toBe('apiVersion: v1\nkind: Config\n');
+      expect(last().headers['accept']).toBe('application/x-yaml');
+    },
+  );
+
   it('a binary response is a Blob, and the request accepts its media type', async () => {
     server.reply({ headers: { 'content-type': 'image/png' }, body: Buffer.from([137, 80, 78, 71]) });
     const image = await client.getImage();
