@@ -28,13 +28,15 @@ export async function freePort(): Promise<number> {
  */
 export async function startPrism(
   specPath: string,
-  options: { errors?: boolean; dynamic?: boolean } = {},
+  options: { errors?: boolean; dynamic?: boolean; seed?: number } = {},
 ): Promise<MockServer> {
   const port = await freePort();
   const cli = join(__dirname, '..', '..', 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
   const args = [cli, 'mock', specPath, '-h', '127.0.0.1', '-p', String(port), '-m', 'false'];
   if (options.errors) args.push('--errors');
-  if (options.dynamic) args.push('-d', '--seed', '1');
+  if (options.dynamic) args.push('-d');
+  // Dynamic mocks (`-d`, or a request's `Prefer: dynamic=true`) from a fixed seed are the same on every run.
+  if (options.dynamic || options.seed !== undefined) args.push('--seed', String(options.seed ?? 1));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
