@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { buildSync, stop as stopEsbuild } from 'esbuild';
 import { parse } from 'yaml';
 import type { Operation, SdkModel } from '../../generator/model/types';
 import { specsFolder } from '../corpus/manifest';
@@ -126,6 +126,8 @@ describe('the whole Qovery SDK against Prism serving the whole Qovery spec', () 
 
   afterAll(async () => {
     await prism?.stop();
+    // esbuild's synchronous API keeps a worker thread; end it so the test worker can exit.
+    await stopEsbuild();
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
