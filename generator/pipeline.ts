@@ -39,7 +39,12 @@ export interface GenerateInput {
   readonly format?: boolean;
   /** The SDK's settings from the config file (all optional); paths in them are relative to `cwd`. */
   readonly options?: GenerateOptions;
+  /** Told when each stage starts, for progress reports. */
+  readonly onStage?: (stage: PipelineStage) => void;
 }
+
+/** The stages as a progress report names them. */
+export type PipelineStage = 'loading' | 'resolving references' | 'modelling' | 'emitting' | 'formatting';
 
 export interface GenerateResult {
   /** The SDK's files, formatted; absent when the spec has errors. */
@@ -55,6 +60,8 @@ export interface GenerateResult {
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
   const limits = specLimits(input.limits);
   const remote = { ...defaultRemoteOptions, ...input.remote };
+  const onStage = input.onStage ?? (() => undefined);
+  onStage('loading');
   const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits });
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const rootProblems = checkRootDocument(loaded.source);
@@ -66,6 +73,7 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
     remote,
     ...(input.refFolder !== undefined ? { folder: resolvePath(input.cwd, input.refFolder) } : {}),
   };
+  onStage('resolving references');
   let resolved = await resolveDocument(loaded.source, resolveOptions);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -81,6 +89,7 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   }
 
   const options = input.options ?? {};
+  onStage('modelling');
   const built = buildModel(resolved.spec, { naming: options.naming, dates: options.dates });
   diagnostics.push(...built.diagnostics, ...checkNaming(built.model, options.naming));
   const selected = selectOperations(built.model, options);
@@ -90,11 +99,13 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   if (hasErrors(diagnostics) || !prettier.options) return { diagnostics };
 
   const identity = packageIdentity(selected.model, resolved.spec, options.packageName, diagnostics);
+  onStage('emitting');
   const emitted = emitSdk(selected.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: hash,
     package: identity,
   });
+  if (input.format !== false) onStage('formatting');
   const files =
     input.format === false ? emitted : await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd });
   return { files, model: selected.model, diagnostics };

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/configError';
-import { checkCommand } from './commands/check';
-import { generateCommand, type GenerateFlags } from './commands/generate';
-import { validateCommand } from './commands/validate';
+import type { GenerateFlags } from './commands/generate';
 import { processConsole, reportDiagnostics, type Console } from './console';
 import { ExitCode } from './exitCodes';
-import { UsageError, type TargetFlags } from './targets';
+import type { TargetFlags } from './targets';
+import { UsageError } from './usageError';
+
+// Commands are imported when they run, not here: `--help` and usage errors then
+// never load the pipeline (ts-morph, prettier, the config loader), and answer at once.
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(
@@ -40,12 +42,13 @@ export async function main(
     .option('--force', 'write even into a folder sdkgen does not own, the working folder or a folder holding the spec')
     .option('-q, --quiet', 'print nothing but problems')
     .option('--json', 'print the summary as JSON on stdout')
+    .option('--progress', 'print what a long run is doing on stderr even when it is not a terminal')
     .addHelpText(
       'after',
       '\nExit codes: 0 generated, 1 a problem with the spec, config or output folder (nothing written), 2 usage error.',
     )
     .action((flags: GenerateFlags) => {
-      run = () => generateCommand(flags, cwd, console);
+      run = async () => (await import('./commands/generate.js')).generateCommand(flags, cwd, console);
     });
   program
     .command('validate')
@@ -54,7 +57,7 @@ export async function main(
     .option('--strict', 'treat warnings as errors')
     .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.')
     .action((flags: { input: string; strict?: boolean }) => {
-      run = () => validateCommand(flags, cwd, console);
+      run = async () => (await import('./commands/validate.js')).validateCommand(flags, cwd, console);
     });
   targetOptions(
     program
@@ -66,7 +69,7 @@ export async function main(
       '\nExit codes: 0 up to date, 1 regenerating would change files (listed with a diff), 2 error.',
     )
     .action((flags: TargetFlags) => {
-      run = () => checkCommand(flags, cwd, console);
+      run = async () => (await import('./commands/check.js')).checkCommand(flags, cwd, console);
       problemCode = ExitCode.Usage;
     });
 

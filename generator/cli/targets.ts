@@ -1,6 +1,7 @@
 import { basename, extname, resolve as resolvePath } from 'node:path';
 import { loadConfig } from '../config/loadConfig';
 import type { SdkConfig } from '../config/schema';
+import { UsageError } from './usageError';
 
 export interface Targets {
   /** The folder paths are relative to: the config file's, or the working folder for `-i/-o`. */
@@ -15,8 +16,7 @@ export interface TargetFlags {
   readonly sdk?: string;
 }
 
-/** A usage error: the command line itself is wrong. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /**
  * The SDKs a command works on: every SDK in the config file, the one named by

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/** The built bin, for tests that start it themselves. */
+export const binPath = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
 export const projectRoot = join(__dirname, '..', '..');
 const bin = join(projectRoot, 'dist', 'cli', 'main.js');
 
@@ -10,8 +12,17 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+export interface RunCliOptions {
+  /** Flags for node itself, before the bin (`-r preload.cjs`). */
+  readonly nodeArgs?: readonly string[];
+}
+
 /** Runs the built `sdkgen` bin in a child process, as a user's shell or CI would. */
-export function runCli(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: readonly string[], cwd: string, options: RunCliOptions = {}): CliRun {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,19 +4,33 @@ import { OutputError, writeOutput } from '../../write/writeOutput';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
 import { resolveTargets, type TargetFlags } from '../targets';
-import { generateAll } from './generateAll';
+import { generateAll, summaryLine } from './generateAll';
 
 export interface GenerateFlags extends TargetFlags {
   readonly strict?: boolean;
   readonly force?: boolean;
   readonly quiet?: boolean;
   readonly json?: boolean;
+  /** Print progress on stderr when an SDK takes long, even when stderr is not a terminal. */
+  readonly progress?: boolean;
+}
+
+/** How long an SDK may take before `generate` says what it is doing. */
+const progressDelayMs = 1000;
+
+/** Progress is for a person watching: a terminal, or when asked for; never with `--quiet` or `--json`. */
+export function progressAfterMs(flags: GenerateFlags): number | undefined {
+  if (flags.quiet || flags.json) return undefined;
+  return flags.progress || process.stderr.isTTY ? progressDelayMs : undefined;
 }
 
 /** `sdkgen generate`: regenerate every configured SDK, or the one named by `-i/-o`. */
 export async function generateCommand(flags: GenerateFlags, cwd: string, console: Console): Promise<ExitCode> {
   const targets = await resolveTargets(flags, cwd);
-  const generated = await generateAll(targets.sdks, targets.root, console, { strict: flags.strict ?? false });
+  const generated = await generateAll(targets.sdks, targets.root, console, {
+    strict: flags.strict ?? false,
+    progressAfterMs: progressAfterMs(flags),
+  });
   if (!generated) {
     console.err('Nothing was written: fix the errors above and run again.');
     return ExitCode.Problem;
@@ -30,12 +44,9 @@ export async function generateCommand(flags: GenerateFlags, cwd: string, console
       );
     }
     const summaries = [];
-    for (const [index, { sdk, files, operations, models, seconds }] of generated.entries()) {
+    for (const [index, sdkResult] of generated.entries()) {
+      const { sdk, files, operations, models, seconds } = sdkResult;
       const summary = await writeOutput(folders[index]!, files, { force: flags.force ?? false });
-      const changes =
-        summary.written.length + summary.deleted.length === 0
-          ? 'up to date'
-          : `${summary.written.length} written, ${summary.deleted.length} deleted`;
       summaries.push({
         name: sdk.name,
         output: sdk.output,
@@ -45,10 +56,7 @@ export async function generateCommand(flags: GenerateFlags, cwd: string, console
         ...summary,
         seconds,
       });
-      if (!flags.quiet && !flags.json)
-        console.out(
-          `${sdk.name}: ${operations} operations, ${models} models, ${files.length} files (${changes}), ${seconds.toFixed(1)} s -> ${sdk.output}`,
-        );
+      if (!flags.quiet && !flags.json) console.out(summaryLine(sdkResult));
     }
     if (flags.json) console.out(JSON.stringify({ sdks: summaries }, null, 2));
   } catch (error) {
