@@ -58,6 +58,42 @@ export interface GenerateResult {
  * written here; `writeOutput` does that once the result is known to be good.
  */
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
+  const onStage = input.onStage ?? (() => undefined);
+  const modelled = await buildSdkModel(input);
+  const diagnostics = [...modelled.diagnostics];
+  if (!modelled.spec) return { diagnostics };
+  const options = input.options ?? {};
+  const prettier = await prettierOptionsFor(options.prettier, input.cwd);
+  diagnostics.push(...prettier.diagnostics);
+  if (hasErrors(diagnostics) || !prettier.options || !modelled.model || !modelled.specHash) return { diagnostics };
+
+  const identity = packageIdentity(modelled.model, modelled.spec, options.packageName, diagnostics);
+  onStage('emitting');
+  const emitted = emitSdk(modelled.model, {
+    specPath: input.specPath.replace(/\\/g, '/'),
+    specHash: modelled.specHash,
+    package: identity,
+  });
+  if (input.format !== false) onStage('formatting');
+  const files =
+    input.format === false ? emitted : await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd });
+  return { files, model: modelled.model, diagnostics };
+}
+
+export interface ModelResult {
+  /** The SDK's model; absent when the spec has errors. */
+  readonly model?: SdkModel;
+  /** The resolved spec, once it got as far as modelling (even with errors). */
+  readonly spec?: ResolvedSpec;
+  readonly specHash?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The first half of the pipeline: load -> resolve (-> convert Swagger 2.0) -> model, with the
+ * config's selection and naming applied. What `sdkgen diff` compares.
+ */
+export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> {
   const limits = specLimits(input.limits);
   const remote = { ...defaultRemoteOptions, ...input.remote };
   const onStage = input.onStage ?? (() => undefined);
@@ -94,21 +130,9 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   diagnostics.push(...built.diagnostics, ...checkNaming(built.model, options.naming));
   const selected = selectOperations(built.model, options);
   diagnostics.push(...selected.diagnostics);
-  const prettier = await prettierOptionsFor(options.prettier, input.cwd);
-  diagnostics.push(...prettier.diagnostics);
-  if (hasErrors(diagnostics) || !prettier.options) return { diagnostics };
-
-  const identity = packageIdentity(selected.model, resolved.spec, options.packageName, diagnostics);
-  onStage('emitting');
-  const emitted = emitSdk(selected.model, {
-    specPath: input.specPath.replace(/\\/g, '/'),
-    specHash: hash,
-    package: identity,
-  });
-  if (input.format !== false) onStage('formatting');
-  const files =
-    input.format === false ? emitted : await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd });
-  return { files, model: selected.model, diagnostics };
+  // The spec without the model: `generateSdk` still reports its other settings' problems along.
+  if (hasErrors(diagnostics)) return { spec: resolved.spec, diagnostics };
+  return { model: selected.model, spec: resolved.spec, specHash: hash, diagnostics };
 }
 
 /** Name and version of the SDK's package; a spec version npm would refuse is coerced, with a warning. */

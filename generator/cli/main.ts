@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/configError';
+import type { DiffFlags } from './commands/diff';
 import type { GenerateFlags } from './commands/generate';
 import { processConsole, reportDiagnostics, type Console } from './console';
 import { ExitCode } from './exitCodes';
@@ -71,6 +72,24 @@ export async function main(
     .action((flags: TargetFlags) => {
       run = async () => (await import('./commands/check.js')).checkCommand(flags, cwd, console);
       problemCode = ExitCode.Usage;
+    });
+
+  program
+    .command('diff')
+    .description(
+      "Report what changed for the SDK's users between two versions of a spec, breaking changes first: removed or renamed operations, removed properties, new required properties and parameters, narrowed request types, widened response types, changed paths and methods; and what was added.",
+    )
+    .argument('<old-spec>', 'the spec before the change')
+    .argument('<new-spec>', 'the spec after the change')
+    .option('--format <format>', 'text, markdown (for a pull-request comment) or json', 'text')
+    .option('--fail-on <level>', 'exit 1 when a change of this level is found: breaking')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done (or nothing breaking with --fail-on breaking), 1 breaking changes with --fail-on breaking, 2 usage error or a spec with errors.',
+    )
+    .action((oldSpec: string, newSpec: string, flags: DiffFlags) => {
+      run = async () =>
+        (await import('./commands/diff.js')).diffCommand({ old: oldSpec, new: newSpec }, flags, { cwd, console });
     });
 
   try {

@@ -1,0 +1,165 @@
+import { typeSummary } from '../emit/readme/typeSummary';
+import type { Literal, Property, TypeNode } from '../model/types';
+import { severityFor, type Change, type Direction } from './change';
+import { objectProperties, type Side } from './sides';
+import { isSubtype } from './subtype';
+
+/** Where a comparison stands: both versions, which way the data flows, and what to call it. */
+export interface TypeComparison {
+  readonly old: Side;
+  readonly new: Side;
+  readonly direction: Direction;
+  /** `createUser.body.name`, `User.email`. */
+  readonly subject: string;
+  readonly file?: string;
+  readonly pointer?: string;
+  readonly out: Change[];
+}
+
+/**
+ * Compares a type of the old spec with its counterpart in the new one and
+ * records each change: enum values and object properties one by one, any
+ * other change as a whole type narrowed, widened or changed. A reference to
+ * a model of the same name stops here: named models are compared once, on
+ * their own.
+ */
+export function compareTypes(oldType: TypeNode, newType: TypeNode, at: TypeComparison): void {
+  if (oldType.kind === 'ref' && newType.kind === 'ref' && oldType.name === newType.name) return;
+  if (sameType(oldType, newType)) return;
+  const oldValues = enumValues(oldType);
+  const newValues = enumValues(newType);
+  if (oldValues && newValues) return compareEnums(oldValues, newValues, at);
+  if (oldType.kind === 'array' && newType.kind === 'array') {
+    return compareTypes(oldType.items, newType.items, { ...at, subject: `${at.subject}[]` });
+  }
+  const sharedBases = new Set(
+    oldType.kind === 'object' && newType.kind === 'object'
+      ? oldType.bases.filter((base) => newType.bases.includes(base))
+      : [],
+  );
+  const oldProperties = objectProperties(oldType, at.old, { followRefs: true, skipBases: sharedBases });
+  const newProperties = objectProperties(newType, at.new, { followRefs: true, skipBases: sharedBases });
+  if (oldProperties && newProperties) return compareProperties(oldProperties, newProperties, at);
+  compareWholeTypes(oldType, newType, at);
+}
+
+function compareWholeTypes(oldType: TypeNode, newType: TypeNode, at: TypeComparison): void {
+  const widened = isSubtype({ type: oldType, side: at.old }, { type: newType, side: at.new });
+  const narrowed = isSubtype({ type: newType, side: at.new }, { type: oldType, side: at.old });
+  if (widened && narrowed) return;
+  const from = `${typeSummary(oldType)} -> ${typeSummary(newType)}`;
+  const record = (change: Omit<Change, 'subject' | 'file' | 'pointer'>): void => {
+    at.out.push({ ...change, subject: at.subject, ...location(at) });
+  };
+  if (widened) {
+    record({
+      kind: 'type-widened',
+      severity: severityFor(at.direction, 'response'),
+      message: `type widened (${from}) in a ${at.direction}${at.direction === 'response' ? ': code that handles every case of the old type misses the new ones' : ''}`,
+    });
+  } else if (narrowed) {
+    record({
+      kind: 'type-narrowed',
+      severity: severityFor(at.direction, 'request'),
+      message: `type narrowed (${from}) in a ${at.direction}${at.direction === 'request' ? ': values accepted before are refused now' : ''}`,
+    });
+  } else {
+    record({ kind: 'type-changed', severity: 'breaking', message: `type changed (${from})` });
+  }
+}
+
+/** The values of an enum (a literal, or a union of literals and `null`); `undefined` for any other type. */
+function enumValues(type: TypeNode): Literal[] | undefined {
+  if (type.kind === 'literal') return [type.value];
+  if (type.kind !== 'union') return undefined;
+  const values: Literal[] = [];
+  for (const member of type.members) {
+    if (member.kind === 'literal') values.push(member.value);
+    else if (member.kind === 'null') values.push(null);
+    else return undefined;
+  }
+  return values;
+}
+
+function compareEnums(oldValues: readonly Literal[], newValues: readonly Literal[], at: TypeComparison): void {
+  for (const value of oldValues.filter((candidate) => !newValues.includes(candidate))) {
+    at.out.push({
+      kind: 'enum-value-removed',
+      severity: severityFor(at.direction, 'request'),
+      subject: at.subject,
+      detail: JSON.stringify(value),
+      message: `enum value ${JSON.stringify(value)} removed${at.direction === 'request' ? ' from a request: callers that send it are refused' : ''}`,
+      ...location(at),
+    });
+  }
+  for (const value of newValues.filter((candidate) => !oldValues.includes(candidate))) {
+    at.out.push({
+      kind: 'enum-value-added',
+      severity: severityFor(at.direction, 'response'),
+      subject: at.subject,
+      detail: JSON.stringify(value),
+      message: `enum value ${JSON.stringify(value)} added${at.direction === 'response' ? ' to a response: exhaustive switches over it miss the new value' : ''}`,
+      ...location(at),
+    });
+  }
+}
+
+/** A request never carries `readOnly` properties, a response never `writeOnly` ones (OpenAPI 3.1 §4.8.24). */
+function carried(property: Property | undefined, direction: Direction): Property | undefined {
+  if (!property) return undefined;
+  return (direction === 'request' ? property.readOnly : property.writeOnly) ? undefined : property;
+}
+
+function compareProperties(
+  oldProperties: ReadonlyMap<string, Property>,
+  newProperties: ReadonlyMap<string, Property>,
+  at: TypeComparison,
+): void {
+  const names = [...new Set([...oldProperties.keys(), ...newProperties.keys()])];
+  for (const name of names) {
+    const before = carried(oldProperties.get(name), at.direction);
+    const after = carried(newProperties.get(name), at.direction);
+    const subject = `${at.subject}.${name}`;
+    const record = (change: Omit<Change, 'subject' | 'detail' | 'file' | 'pointer'>): void => {
+      at.out.push({ ...change, subject, detail: name, ...location(at) });
+    };
+    if (before && !after) {
+      record({ kind: 'property-removed', severity: 'breaking', message: `property removed from a ${at.direction}` });
+    } else if (!before && after) {
+      const required = after.required && at.direction === 'request';
+      record({
+        kind: 'property-added',
+        severity: required ? 'breaking' : 'non-breaking',
+        message: required ? 'new required property in a request' : `property added to a ${at.direction}`,
+      });
+    } else if (before && after) {
+      if (!before.required && after.required) {
+        record({
+          kind: 'property-required',
+          severity: severityFor(at.direction, 'request'),
+          message: `property became required in a ${at.direction}`,
+        });
+      } else if (before.required && !after.required) {
+        record({
+          kind: 'property-optional',
+          severity: severityFor(at.direction, 'response'),
+          message: `property became optional in a ${at.direction}${at.direction === 'response' ? ': it may be absent now' : ''}`,
+        });
+      }
+      compareTypes(before.type, after.type, { ...at, subject });
+    }
+  }
+}
+
+/** Equal but for documentation (`ref`s compare by name). */
+function sameType(a: TypeNode, b: TypeNode): boolean {
+  const withoutDocs = (key: string, value: unknown): unknown => (key === 'docs' ? undefined : value);
+  return JSON.stringify(a, withoutDocs) === JSON.stringify(b, withoutDocs);
+}
+
+function location(at: TypeComparison): { file?: string; pointer?: string } {
+  return {
+    ...(at.file !== undefined ? { file: at.file } : {}),
+    ...(at.pointer !== undefined ? { pointer: at.pointer } : {}),
+  };
+}
