@@ -50,6 +50,8 @@ export interface GenerateResult {
   /** The SDK's files, formatted; absent when the spec has errors. */
   readonly files?: readonly EmittedFile[];
   readonly model?: SdkModel;
+  /** The local files the spec is made of (the root and every file it `$ref`s), once they were read. */
+  readonly specFiles?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -61,11 +63,14 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   const onStage = input.onStage ?? (() => undefined);
   const modelled = await buildSdkModel(input);
   const diagnostics = [...modelled.diagnostics];
-  if (!modelled.spec) return { diagnostics };
+  const specFiles = modelled.specFiles ?? [];
+  if (!modelled.spec) return { specFiles, diagnostics };
   const options = input.options ?? {};
   const prettier = await prettierOptionsFor(options.prettier, input.cwd);
   diagnostics.push(...prettier.diagnostics);
-  if (hasErrors(diagnostics) || !prettier.options || !modelled.model || !modelled.specHash) return { diagnostics };
+  if (hasErrors(diagnostics) || !prettier.options || !modelled.model || !modelled.specHash) {
+    return { specFiles, diagnostics };
+  }
 
   const identity = packageIdentity(modelled.model, modelled.spec, options.packageName, diagnostics);
   onStage('emitting');
@@ -77,7 +82,7 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
   if (input.format !== false) onStage('formatting');
   const files =
     input.format === false ? emitted : await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd });
-  return { files, model: modelled.model, diagnostics };
+  return { files, model: modelled.model, specFiles, diagnostics };
 }
 
 export interface ModelResult {
@@ -86,6 +91,8 @@ export interface ModelResult {
   /** The resolved spec, once it got as far as modelling (even with errors). */
   readonly spec?: ResolvedSpec;
   readonly specHash?: string;
+  /** The local files the spec is made of, once its references were followed. */
+  readonly specFiles?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -112,16 +119,17 @@ export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> 
   onStage('resolving references');
   let resolved = await resolveDocument(loaded.source, resolveOptions);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...resolved.diagnostics];
-  if (hasErrors(diagnostics)) return { diagnostics };
+  const specFiles = localFiles(resolved.spec);
+  if (hasErrors(diagnostics)) return { specFiles, diagnostics };
   const hash = specHash(resolved.spec);
 
   if (isSwagger2(loaded.source.value)) {
     const converted = await convertSwagger2(resolved.spec);
     diagnostics.push(...converted.diagnostics);
-    if (!converted.source) return { diagnostics };
+    if (!converted.source) return { specFiles, diagnostics };
     resolved = await resolveDocument(converted.source, resolveOptions);
     diagnostics.push(...resolved.diagnostics);
-    if (hasErrors(diagnostics)) return { diagnostics };
+    if (hasErrors(diagnostics)) return { specFiles, diagnostics };
   }
 
   const options = input.options ?? {};
@@ -131,8 +139,8 @@ export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> 
   const selected = selectOperations(built.model, options);
   diagnostics.push(...selected.diagnostics);
   // The spec without the model: `generateSdk` still reports its other settings' problems along.
-  if (hasErrors(diagnostics)) return { spec: resolved.spec, diagnostics };
-  return { model: selected.model, spec: resolved.spec, specHash: hash, diagnostics };
+  if (hasErrors(diagnostics)) return { spec: resolved.spec, specFiles, diagnostics };
+  return { model: selected.model, spec: resolved.spec, specHash: hash, specFiles, diagnostics };
 }
 
 /** Name and version of the SDK's package; a spec version npm would refuse is coerced, with a warning. */
@@ -154,6 +162,10 @@ function packageIdentity(
     );
   }
   return { name: configuredName ?? defaultPackageName(model.info.title), version };
+}
+
+function localFiles(spec: ResolvedSpec): string[] {
+  return [...spec.sources.keys()].filter((path) => !isRemotePath(path));
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/configError';
+import type { CheckFlags } from './commands/check';
 import type { DiffFlags } from './commands/diff';
 import type { GenerateFlags } from './commands/generate';
 import { processConsole, reportDiagnostics, type Console } from './console';
@@ -44,12 +45,16 @@ export async function main(
     .option('-q, --quiet', 'print nothing but problems')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--progress', 'print what a long run is doing on stderr even when it is not a terminal')
+    .option('-w, --watch', 'regenerate whenever a spec (or a file it $refs) changes, until Ctrl+C')
     .addHelpText(
       'after',
       '\nExit codes: 0 generated, 1 a problem with the spec, config or output folder (nothing written), 2 usage error.',
     )
     .action((flags: GenerateFlags) => {
-      run = async () => (await import('./commands/generate.js')).generateCommand(flags, cwd, console);
+      run = async () =>
+        flags.watch
+          ? (await import('./commands/watch.js')).watchCommand(flags, cwd, console)
+          : (await import('./commands/generate.js')).generateCommand(flags, cwd, console);
     });
   program
     .command('validate')
@@ -65,11 +70,16 @@ export async function main(
       .command('check')
       .description('Fail when the SDKs on disk differ from what the specs generate. Writes nothing.'),
   )
+    .option(
+      '--base <git-ref>',
+      "also report what changed for the SDK's users since the spec at this git ref (as `diff` does)",
+    )
+    .option('--fail-on <level>', 'with --base, exit 1 when a change of this level is found: breaking')
     .addHelpText(
       'after',
-      '\nExit codes: 0 up to date, 1 regenerating would change files (listed with a diff), 2 error.',
+      '\nExit codes: 0 up to date, 1 regenerating would change files (listed with a diff) or, with --base and --fail-on breaking, a breaking change, 2 error.',
     )
-    .action((flags: TargetFlags) => {
+    .action((flags: CheckFlags) => {
       run = async () => (await import('./commands/check.js')).checkCommand(flags, cwd, console);
       problemCode = ExitCode.Usage;
     });

@@ -4,13 +4,15 @@ import { OutputError, writeOutput } from '../../write/writeOutput';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
 import { resolveTargets, type TargetFlags } from '../targets';
-import { generateAll, summaryLine } from './generateAll';
+import { generateAll, summaryLine, type GenerateAllOptions } from './generateAll';
 
 export interface GenerateFlags extends TargetFlags {
   readonly strict?: boolean;
   readonly force?: boolean;
   readonly quiet?: boolean;
   readonly json?: boolean;
+  /** Regenerate whenever a spec file changes, until interrupted. */
+  readonly watch?: boolean;
   /** Print progress on stderr when an SDK takes long, even when stderr is not a terminal. */
   readonly progress?: boolean;
 }
@@ -25,11 +27,17 @@ export function progressAfterMs(flags: GenerateFlags): number | undefined {
 }
 
 /** `sdkgen generate`: regenerate every configured SDK, or the one named by `-i/-o`. */
-export async function generateCommand(flags: GenerateFlags, cwd: string, console: Console): Promise<ExitCode> {
+export async function generateCommand(
+  flags: GenerateFlags,
+  cwd: string,
+  console: Console,
+  onSpecFiles?: GenerateAllOptions['onSpecFiles'],
+): Promise<ExitCode> {
   const targets = await resolveTargets(flags, cwd);
   const generated = await generateAll(targets.sdks, targets.root, console, {
     strict: flags.strict ?? false,
     progressAfterMs: progressAfterMs(flags),
+    onSpecFiles,
   });
   if (!generated) {
     console.err('Nothing was written: fix the errors above and run again.');

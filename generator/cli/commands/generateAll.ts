@@ -1,12 +1,14 @@
-import type { SdkConfig } from '../../config/schema';
+import type { GenerateOptions, SdkConfig } from '../../config/schema';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { EmittedFile } from '../../emit/emittedFile';
+import type { SdkModel } from '../../model/types';
 import { generateSdk } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
 import { silentProgress, startProgress } from '../progress';
 
 export interface GeneratedSdk {
   readonly sdk: SdkConfig;
+  readonly model: SdkModel;
   readonly files: readonly EmittedFile[];
   readonly operations: number;
   readonly models: number;
@@ -20,12 +22,20 @@ export interface GenerateAllOptions {
   readonly format?: boolean;
   /** Print the stage on stderr once an SDK has taken this long (milliseconds); absent: never. */
   readonly progressAfterMs?: number | undefined;
+  /** Told which local files each SDK's spec is made of, as far as they were read (for `--watch`). */
+  readonly onSpecFiles?: ((sdk: SdkConfig, files: readonly string[]) => void) | undefined;
 }
 
 /** One SDK's summary line, as `generate` prints it: `qovery: 554 operations, 724 models, 14 files, 0.9 s`. */
 export function summaryLine(generated: GeneratedSdk): string {
   const { sdk, operations, models, files, seconds } = generated;
   return `${sdk.name}: ${operations} operations, ${models} models, ${files.length} files, ${seconds.toFixed(1)} s`;
+}
+
+/** The settings the pipeline takes from one SDK of the config: all but its name, input and output. */
+export function generateOptions(sdk: SdkConfig): GenerateOptions {
+  const { name: _name, input: _input, output: _output, ...options } = sdk;
+  return options;
 }
 
 /** With `--strict` every warning is an error. */
@@ -47,7 +57,8 @@ export async function generateAll(
   let failed = false;
   for (const sdk of sdks) {
     const started = performance.now();
-    const { name: _name, input, output: _output, ...sdkOptions } = sdk;
+    const { input } = sdk;
+    const sdkOptions = generateOptions(sdk);
     const progress =
       options.progressAfterMs === undefined
         ? silentProgress
@@ -59,6 +70,7 @@ export async function generateAll(
       onStage: (stage) => progress.stage(stage),
       ...(options.format === false ? { format: false } : {}),
     }).finally(() => progress.stop());
+    if (result.specFiles) options.onSpecFiles?.(sdk, result.specFiles);
     const diagnostics = applyStrict(result.diagnostics, options.strict);
     reportDiagnostics(console, diagnostics);
     if (!result.files || !result.model || diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
@@ -67,6 +79,7 @@ export async function generateAll(
     }
     results.push({
       sdk,
+      model: result.model,
       files: result.files,
       operations: result.model.operations.length,
       models: result.model.models.length,
