@@ -101,8 +101,9 @@ export interface ModelResult {
  * config's selection and naming applied. What `sdkgen diff` compares.
  */
 export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> {
-  const limits = specLimits(input.limits);
-  const remote = { ...defaultRemoteOptions, ...input.remote };
+  // The config's settings, then the caller's (tests, tools) over them.
+  const limits = specLimits({ ...definedOnly(input.options?.limits), ...input.limits });
+  const remote = { ...defaultRemoteOptions, ...definedOnly(input.options?.remote), ...input.remote };
   const onStage = input.onStage ?? (() => undefined);
   onStage('loading');
   const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits });
@@ -162,6 +163,13 @@ function packageIdentity(
     );
   }
   return { name: configuredName ?? defaultPackageName(model.info.title), version };
+}
+
+/** The entries that are set: an optional key given as `undefined` must not hide a default. */
+function definedOnly<T extends object>(value: T | undefined): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined)) as Partial<{
+    [K in keyof T]: Exclude<T[K], undefined>;
+  }>;
 }
 
 function localFiles(spec: ResolvedSpec): string[] {

@@ -4,7 +4,7 @@ import { ConfigError } from '../config/configError';
 import type { CheckFlags } from './commands/check';
 import type { DiffFlags } from './commands/diff';
 import type { GenerateFlags } from './commands/generate';
-import { processConsole, reportDiagnostics, type Console } from './console';
+import { processConsole, reportDiagnostics, withReporter, type Console } from './console';
 import { ExitCode } from './exitCodes';
 import type { TargetFlags } from './targets';
 import { UsageError } from './usageError';
@@ -21,6 +21,9 @@ export async function main(
   let run: (() => Promise<ExitCode>) | undefined;
   /** What a bad config or spec means for the command: `generate` 1, `check` 2. */
   let problemCode: ExitCode = ExitCode.Problem;
+  /** The console with the command's `--reporter`, once the command runs (config errors are reported through it too). */
+  let activeConsole = console;
+  const reporting = (reporter: string | undefined): Console => (activeConsole = withReporter(console, reporter));
   const program = new Command('sdkgen')
     .description('Generates typed, dependency-free TypeScript SDKs from OpenAPI documents.')
     .exitOverride()
@@ -45,6 +48,7 @@ export async function main(
     .option('-q, --quiet', 'print nothing but problems')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--progress', 'print what a long run is doing on stderr even when it is not a terminal')
+    .option('--reporter <name>', 'text, or github: problems as GitHub Actions annotations')
     .option('-w, --watch', 'regenerate whenever a spec (or a file it $refs) changes, until Ctrl+C')
     .addHelpText(
       'after',
@@ -53,17 +57,18 @@ export async function main(
     .action((flags: GenerateFlags) => {
       run = async () =>
         flags.watch
-          ? (await import('./commands/watch.js')).watchCommand(flags, cwd, console)
-          : (await import('./commands/generate.js')).generateCommand(flags, cwd, console);
+          ? (await import('./commands/watch.js')).watchCommand(flags, cwd, reporting(flags.reporter))
+          : (await import('./commands/generate.js')).generateCommand(flags, cwd, reporting(flags.reporter));
     });
   program
     .command('validate')
     .description('Report the problems of a spec (errors and warnings); generates and writes nothing.')
     .requiredOption('-i, --input <spec>', 'the OpenAPI document (YAML or JSON)')
     .option('--strict', 'treat warnings as errors')
+    .option('--reporter <name>', 'text, or github: problems as GitHub Actions annotations')
     .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.')
-    .action((flags: { input: string; strict?: boolean }) => {
-      run = async () => (await import('./commands/validate.js')).validateCommand(flags, cwd, console);
+    .action((flags: { input: string; strict?: boolean; reporter?: string }) => {
+      run = async () => (await import('./commands/validate.js')).validateCommand(flags, cwd, reporting(flags.reporter));
     });
   targetOptions(
     program
@@ -75,12 +80,16 @@ export async function main(
       "also report what changed for the SDK's users since the spec at this git ref (as `diff` does)",
     )
     .option('--fail-on <level>', 'with --base, exit 1 when a change of this level is found: breaking')
+    .option(
+      '--reporter <name>',
+      'text, or github: problems, stale files and breaking changes as GitHub Actions annotations',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 up to date, 1 regenerating would change files (listed with a diff) or, with --base and --fail-on breaking, a breaking change, 2 error.',
     )
     .action((flags: CheckFlags) => {
-      run = async () => (await import('./commands/check.js')).checkCommand(flags, cwd, console);
+      run = async () => (await import('./commands/check.js')).checkCommand(flags, cwd, reporting(flags.reporter));
       problemCode = ExitCode.Usage;
     });
 
@@ -93,13 +102,17 @@ export async function main(
     .argument('<new-spec>', 'the spec after the change')
     .option('--format <format>', 'text, markdown (for a pull-request comment) or json', 'text')
     .option('--fail-on <level>', 'exit 1 when a change of this level is found: breaking')
+    .option('--reporter <name>', 'text, or github: breaking changes (and spec errors) as GitHub Actions annotations')
     .addHelpText(
       'after',
       '\nExit codes: 0 done (or nothing breaking with --fail-on breaking), 1 breaking changes with --fail-on breaking, 2 usage error or a spec with errors.',
     )
     .action((oldSpec: string, newSpec: string, flags: DiffFlags) => {
       run = async () =>
-        (await import('./commands/diff.js')).diffCommand({ old: oldSpec, new: newSpec }, flags, { cwd, console });
+        (await import('./commands/diff.js')).diffCommand({ old: oldSpec, new: newSpec }, flags, {
+          cwd,
+          console: reporting(flags.reporter),
+        });
     });
 
   try {
@@ -124,7 +137,7 @@ export async function main(
       return ExitCode.Usage;
     }
     if (error instanceof ConfigError) {
-      reportDiagnostics(console, error.diagnostics);
+      reportDiagnostics(activeConsole, error.diagnostics);
       return problemCode;
     }
     throw error;

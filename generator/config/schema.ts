@@ -19,6 +19,8 @@ const operationSelector = z.strictObject({
   operationIds: z.array(z.string().min(1)).optional(),
 });
 
+const positiveInteger = z.number().int().positive();
+
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be a JavaScript identifier');
 
 /** Names chosen by the user instead of the ones derived from the spec. */
@@ -59,6 +61,33 @@ export const sdkSchema = z.strictObject({
    * send a `Date` too (sent as its ISO 8601 text). Responses stay strings: the SDK does not parse them.
    */
   dates: z.enum(['string', 'Date']).optional(),
+  /**
+   * Bounds on what the spec may make the generator read (defaults far above real APIs): raise one for a
+   * spec that needs it, lower one to refuse hostile input sooner.
+   */
+  limits: z
+    .strictObject({
+      /** Largest file read, in bytes (default 64 MiB). */
+      maxFileBytes: positiveInteger.optional(),
+      /** Deepest nesting of maps and lists in a file (default 256). */
+      maxDepth: positiveInteger.optional(),
+      /** Most values in one file, YAML aliases counted once per use (default 1,000,000). */
+      maxNodes: positiveInteger.optional(),
+      /** How far the YAML parser lets one alias expand (default 10,000). */
+      maxAliasCount: positiveInteger.optional(),
+      /** Most files one spec may reference, the root included (default 1,000). */
+      maxFiles: positiveInteger.optional(),
+    })
+    .optional(),
+  /** Remote `$ref`s (http and https): none are fetched unless their host is listed here. */
+  remote: z
+    .strictObject({
+      /** Hosts a `$ref` may fetch from: `api.example.com`, or with a port `127.0.0.1:8080`. */
+      allowedHosts: z.array(z.string().min(1)).optional(),
+      /** How long one fetch may take, in milliseconds (default 10,000). */
+      timeoutMs: positiveInteger.optional(),
+    })
+    .optional(),
   /**
    * How generated code is formatted: prettier options, or the path of a prettier config file
    * (`.prettierrc`, `prettier.config.js`...). Default: single quotes, 120 columns, trailing commas.

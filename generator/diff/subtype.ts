@@ -46,6 +46,9 @@ export function isSubtype(a: Typed, b: Typed, seen: Set<string> = new Set()): bo
             x.items.every((item, index) =>
               isSubtype({ type: item, side: a.side }, { type: y.items[index]!, side: b.side }, seen),
             );
+    case 'string':
+      // A `date` (with `dates: 'Date'`) takes its ISO 8601 text as well as a `Date`.
+      return y.kind === 'string' || y.kind === 'date';
     default:
       return x.kind === y.kind;
   }

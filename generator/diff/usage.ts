@@ -59,6 +59,7 @@ function namesIn(type: TypeNode): string[] {
     case 'boolean':
     case 'null':
     case 'binary':
+    case 'date':
     case 'literal':
       return [];
   }

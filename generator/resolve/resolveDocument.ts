@@ -169,7 +169,7 @@ async function loadRemote(url: string, context: LoadContext): Promise<Loaded> {
           ref,
           'SDK2003',
           `it names a remote document on ${parsedUrl.host}, a host that is not allowed`,
-          `Download the document next to the spec and reference it by a relative path, or allow the host (allowedHosts: ["${parsedUrl.host}"]).`,
+          `Download the document next to the spec and reference it by a relative path, or allow the host in the config (remote: { allowedHosts: ["${parsedUrl.host}"] }).`,
         ),
       ],
     };

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { specText, writeTempFiles } from '../support/buildFromText';
-import { runCli } from '../support/runCli';
+import { runCli, runCliAsync } from '../support/runCli';
 
 /** Three operations under two tags; `Pet` is used by `getPet` only, `Order` by `createOrder` only. */
 const spec = specText({
@@ -222,6 +224,60 @@ describe('the config file', () => {
       expect(unknown.stderr).toContain('has no such SDK (it has: pets, store)');
     } finally {
       cleanup();
+    }
+  });
+
+  it('applies the limits it sets to what the spec may make the generator read', () => {
+    const { folder, cleanup } = project({ 'sdkgen.config.json': json([sdk({ limits: { maxFileBytes: 200 } })]) });
+    try {
+      const run = runCli(['generate'], folder);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/api\.yaml error SDK1001: The file is \d+ bytes, more than the limit of 200\./);
+      expect(existsSync(join(folder, 'out'))).toBe(false);
+      writeFileSync(join(folder, 'sdkgen.config.json'), json([sdk({ limits: { maxFiles: 0, maxDepht: 3 } })]));
+      const wrong = runCli(['generate'], folder);
+      expect(wrong.status).toBe(1);
+      expect(wrong.stderr).toContain('sdks[0].limits.maxFiles');
+      expect(wrong.stderr).toContain('Unknown key "sdks[0].limits.maxDepht"');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('fetches remote $refs only from the hosts remote.allowedHosts lists', async () => {
+    const server = createServer((request, response) => {
+      response.writeHead(request.url === '/schemas.yaml' ? 200 : 404, { 'content-type': 'application/yaml' });
+      response.end('Registry:\n  type: object\n  properties:\n    id: { type: string }\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const remoteSpec = specText({
+      paths: `
+/registries:
+  get:
+    operationId: listRegistries
+    responses: { '200': { description: ok, content: { application/json: { schema: { $ref: 'http://${host}/schemas.yaml#/Registry' } } } } }
+`,
+      schemas: 'Unused: { type: string }\n',
+    });
+    const refused = project({ 'api.yaml': remoteSpec, 'sdkgen.config.json': json([sdk()]) });
+    const allowed = project({
+      'api.yaml': remoteSpec,
+      'sdkgen.config.json': json([sdk({ remote: { allowedHosts: [host] } })]),
+    });
+    try {
+      const run = await runCliAsync(['generate'], refused.folder);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('SDK2003');
+      expect(run.stderr).toContain(`remote: { allowedHosts: ["${host}"] }`);
+      const ok = await runCliAsync(['generate'], allowed.folder);
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      expect(functionsIn(allowed.folder)).toEqual(['listRegistries']);
+    } finally {
+      server.close();
+      refused.cleanup();
+      allowed.cleanup();
     }
   });
 });

@@ -1,16 +1,19 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { breakingCount } from '../../diff/change';
 import { diffModels } from '../../diff/diffModels';
 import { diffAsText } from '../../diff/report/text';
 import { compareOutput } from '../../write/compareOutput';
 import type { Console } from '../console';
 import { ExitCode } from '../exitCodes';
+import { annotation } from '../githubAnnotations';
 import { specAtRef } from '../specAtRef';
 import { resolveTargets, type TargetFlags } from '../targets';
-import { diffOptions, modelOrReport } from './diff';
+import { diffOptions, modelOrReport, reportBreakingChanges } from './diff';
 import { generateAll, generateOptions, type GeneratedSdk } from './generateAll';
 
 export interface CheckFlags extends TargetFlags {
+  /** `text` (the default) or `github`. */
+  readonly reporter?: string;
   /** A git ref: also report what changed for users since the spec at that ref. */
   readonly base?: string;
   readonly failOn?: string;
@@ -37,6 +40,16 @@ export async function checkCommand(flags: CheckFlags, cwd: string, console: Cons
     stale = true;
     console.out(`${sdk.name}: ${sdk.output} is stale; regenerating would change ${drift.length} file(s):`);
     for (const file of drift) {
+      if (console.reporter === 'github') {
+        const path = relative(cwd, resolve(targets.root, sdk.output, file.path)).replace(/\\/g, '/');
+        console.out(
+          annotation(
+            'error',
+            { file: path, title: 'Stale generated file' },
+            `${sdk.name}: regenerating from ${sdk.input} would change this file (${file.change}); run the generator and commit the result.`,
+          ),
+        );
+      }
       console.out(`  ${file.change} ${sdk.output}/${file.path}`);
       if (file.diff) console.out(file.diff.replace(/^/gm, '    '));
     }
@@ -45,7 +58,7 @@ export async function checkCommand(flags: CheckFlags, cwd: string, console: Cons
   const changes =
     flags.base === undefined
       ? { breaking: 0, failed: false }
-      : await compareWithBase(flags.base, { generated, root: targets.root, console });
+      : await compareWithBase(flags.base, { generated, root: targets.root, cwd, console, failOnBreaking });
   if (changes.failed) return ExitCode.Usage;
   return stale || (failOnBreaking && changes.breaking > 0) ? ExitCode.Problem : ExitCode.Success;
 }
@@ -53,7 +66,7 @@ export async function checkCommand(flags: CheckFlags, cwd: string, console: Cons
 /** `--base <ref>`: the `diff` report of each SDK's spec at that ref against the working one. */
 async function compareWithBase(
   ref: string,
-  context: { generated: readonly GeneratedSdk[]; root: string; console: Console },
+  context: { generated: readonly GeneratedSdk[]; root: string; cwd: string; console: Console; failOnBreaking: boolean },
 ): Promise<{ breaking: number; failed: boolean }> {
   const { console } = context;
   let breaking = 0;
@@ -75,6 +88,11 @@ async function compareWithBase(
         continue;
       }
       const diff = diffModels(old, model);
+      reportBreakingChanges(diff, {
+        console,
+        failOnBreaking: context.failOnBreaking,
+        file: relative(context.cwd, resolve(context.root, sdk.input)).replace(/\\/g, '/'),
+      });
       console.out(diffAsText(diff, `${sdk.name}: ${base.repoPath} since ${ref}`));
       const count = breakingCount(diff);
       if (count > 0) console.out(`${sdk.name}: this change breaks users (${count} breaking change(s) since ${ref}).`);

@@ -9,12 +9,14 @@ import type { SdkModel } from '../../model/types';
 import { buildSdkModel, type GenerateInput } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
+import { annotation } from '../githubAnnotations';
 import { UsageError } from '../usageError';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
 
 export interface DiffFlags {
   readonly format?: string;
+  readonly reporter?: string;
   readonly failOn?: string;
 }
 
@@ -50,8 +52,30 @@ export async function diffCommand(
     return ExitCode.Usage;
   }
   const diff = diffModels(old, next);
+  reportBreakingChanges(diff, { console, failOnBreaking: options.failOnBreaking });
   console.out(renderDiff(diff, { format: options.format, title: `${specs.old} -> ${specs.new}` }));
   return diffExitCode(diff, options);
+}
+
+/**
+ * With `--reporter github`, each breaking change as an annotation on the spec:
+ * an error when it fails the run (`--fail-on breaking`), else a warning.
+ */
+export function reportBreakingChanges(
+  diff: SpecDiff,
+  context: { console: Console; failOnBreaking: boolean; file?: string },
+): void {
+  if (context.console.reporter !== 'github') return;
+  for (const change of diff.changes) {
+    if (change.severity !== 'breaking') continue;
+    context.console.out(
+      annotation(
+        context.failOnBreaking ? 'error' : 'warning',
+        { file: context.file ?? change.file, title: 'Breaking change' },
+        `${change.subject}: ${change.message}`,
+      ),
+    );
+  }
 }
 
 export function diffExitCode(diff: SpecDiff, options: DiffOptions): ExitCode {

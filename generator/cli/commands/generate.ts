@@ -7,6 +7,8 @@ import { resolveTargets, type TargetFlags } from '../targets';
 import { generateAll, summaryLine, type GenerateAllOptions } from './generateAll';
 
 export interface GenerateFlags extends TargetFlags {
+  /** `text` (the default) or `github`. */
+  readonly reporter?: string;
   readonly strict?: boolean;
   readonly force?: boolean;
   readonly quiet?: boolean;
