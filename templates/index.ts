@@ -22,6 +22,7 @@ export {
   jsonText,
   pathLabel,
   pathMatrix,
+  pathScalar,
   pathSimple,
   queryDeepObject,
   queryForm,
@@ -32,6 +33,11 @@ export { parseJson, readBody } from './response.js';
 export { retryDelay, type Retry, type RetryOptions } from './retry.js';
 export {
   applySecurity,
+  basicAuth,
+  cookieAuth,
+  headerAuth,
+  queryAuth,
+  type AuthTarget,
   type Credential,
   type Credentials,
   type SecurityRequirement,

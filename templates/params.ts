@@ -53,6 +53,16 @@ function expand(
   );
 }
 
+/**
+ * Path, `simple` style, of a value the spec types as a string, number or
+ * boolean: its text, percent-encoded. The generator uses it instead of
+ * {@link pathSimple} for such parameters, so the general encoder is only
+ * bundled when some parameter needs it.
+ */
+export function pathScalar(value: unknown): string | undefined {
+  return value === undefined ? undefined : encodeURIComponent(scalar(value ?? ''));
+}
+
 /** Path, `simple` style (the default): `blue`, `blue,black`, `R,100,G,200` (exploded `R=100,G=200`). */
 export function pathSimple(value: unknown, explode = false): string | undefined {
   return expand(value, { first: '', sep: ',' }, explode);

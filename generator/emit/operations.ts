@@ -69,7 +69,7 @@ function operationDeclarations(
         { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
       ],
       returnType: `ApiPromise<${resultText}>`,
-      statements: [`return client.request<${resultText}>(${request.text}, options);`],
+      statements: [`return client.request<${resultText}>(() => (${request.text}), options);`],
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { defaultServerUrl } from '../model/servers';
-import type { MediaContent, Operation, Parameter, Server } from '../model/types';
+import type { MediaContent, Operation, Parameter, Server, TypeNode } from '../model/types';
 import { objectLiteralKey, propertyAccess, stringLiteral } from './literals';
 import { isJsonMediaType, requestContent, successMediaTypes } from './operationTypes';
 
@@ -97,8 +97,28 @@ function pathPart(parameter: Parameter, helpers: Set<string>): string {
       helpers.add('pathMatrix');
       return `pathMatrix(${stringLiteral(parameter.name)}, ${value}${explode})`;
     default:
+      if (parameter.mediaType === undefined && isScalar(parameter.type)) {
+        helpers.add('pathScalar');
+        return `pathScalar(${value})`;
+      }
       helpers.add('pathSimple');
       return `pathSimple(${value}${explode})`;
+  }
+}
+
+/** A string, number or boolean (or a union of them): no array or object, so `explode` changes nothing. */
+function isScalar(type: TypeNode): boolean {
+  switch (type.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'literal':
+      return true;
+    case 'union':
+      return type.members.every(isScalar);
+    default:
+      return false;
   }
 }
 

@@ -40,6 +40,11 @@ export const runtimeExports = [
   'parseJson',
   'readBody',
   'applySecurity',
+  'basicAuth',
+  'cookieAuth',
+  'headerAuth',
+  'queryAuth',
+  'AuthTarget',
   'createClient',
   'Client',
   'ClientOptions',
@@ -76,6 +81,7 @@ export const runtimeExports = [
   'pathMatrix',
   'queryPipeDelimited',
   'pathSimple',
+  'pathScalar',
   'querySpaceDelimited',
 ];
 

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { createHttpClient, type BaseClientOptions, type OperationRequest } from '../../templates/client';
 import { AbortError, ApiError, NetworkError, SdkError, TimeoutError } from '../../templates/errors';
 import { parseJson, readBody } from '../../templates/response';
-import type { SecurityScheme } from '../../templates/security';
+import { basicAuth, cookieAuth, headerAuth, queryAuth, type SecurityScheme } from '../../templates/security';
 
 const secrets = {
   bearer: 'BEARER-SECRET-1f3a',
@@ -12,11 +12,11 @@ const secrets = {
   headerKey: 'HEADER-SECRET-e08c',
 };
 const schemes = {
-  bearer: { name: 'bearer', type: 'http', scheme: 'bearer' },
-  basic: { name: 'basic', type: 'http', scheme: 'basic' },
-  queryKey: { name: 'queryKey', type: 'apiKey', in: 'query', parameterName: 'api_key' },
-  cookieKey: { name: 'cookieKey', type: 'apiKey', in: 'cookie', parameterName: 'session' },
-  headerKey: { name: 'headerKey', type: 'apiKey', in: 'header', parameterName: 'X-Api-Key' },
+  bearer: { name: 'bearer', apply: headerAuth('Authorization', 'Bearer ') },
+  basic: { name: 'basic', apply: basicAuth },
+  queryKey: { name: 'queryKey', apply: queryAuth('api_key') },
+  cookieKey: { name: 'cookieKey', apply: cookieAuth('session') },
+  headerKey: { name: 'headerKey', apply: headerAuth('X-Api-Key') },
 } satisfies Record<string, SecurityScheme>;
 const auth = {
   bearer: secrets.bearer,

@@ -2,16 +2,16 @@
 import { setHeader } from './headers.js';
 import { cookieName } from './params.js';
 
-/** A security scheme of the spec (OpenAPI 3.1 §4.8.27), reduced to what a request needs. */
-export type SecurityScheme =
-  | { readonly name: string; readonly type: 'http'; readonly scheme: string }
-  | {
-      readonly name: string;
-      readonly type: 'apiKey';
-      readonly in: 'header' | 'query' | 'cookie';
-      readonly parameterName: string;
-    }
-  | { readonly name: string; readonly type: 'oauth2' | 'openIdConnect' };
+/**
+ * A security scheme of the spec (OpenAPI 3.1 §4.8.27), reduced to how it sends
+ * its credential: the generated `security.ts` picks one of the functions
+ * below per scheme, so a bundle holds only the kinds its operations use.
+ */
+export interface SecurityScheme {
+  readonly name: string;
+  /** Puts the credential on the request; returns the text sent, for redaction. */
+  readonly apply: (credential: string, target: AuthTarget) => string;
+}
 
 /** Schemes that must all be applied together (one Security Requirement Object). */
 export type SecurityRequirement = readonly SecurityScheme[];
@@ -24,12 +24,45 @@ export type Credential = string | (() => string | Promise<string>);
 
 export type Credentials = { readonly [schemeName: string]: Credential | undefined };
 
-/** Where a request's credentials go; `secrets` collects what was sent, for redaction. */
+/** Where a request's credentials go (beside its parameters); `secrets` collects what was sent, for redaction. */
 export interface AuthTarget {
   readonly headers: Headers;
-  readonly query: string[];
-  readonly cookies: string[];
+  readonly query: (string | undefined)[];
+  readonly cookies: (string | undefined)[];
   readonly secrets: string[];
+}
+
+/**
+ * A credential in a header, after `prefix`: an API key in a header, or
+ * `Authorization: Bearer <token>` for HTTP bearer, OAuth 2 and OpenID Connect.
+ */
+export function headerAuth(name: string, prefix = ''): SecurityScheme['apply'] {
+  return (credential, target) => {
+    setHeader(target.headers, name, prefix + credential);
+    return credential;
+  };
+}
+
+/** HTTP basic (RFC 7617): `user:password`, sent as the base64 of its UTF-8 bytes. */
+export const basicAuth: SecurityScheme['apply'] = (credential, target) =>
+  headerAuth('Authorization', 'Basic ')(btoa(String.fromCharCode(...new TextEncoder().encode(credential))), target);
+
+/** An API key in the query. */
+export function queryAuth(name: string): SecurityScheme['apply'] {
+  return (credential, target) => {
+    const sent = encodeURIComponent(credential);
+    target.query.push(`${encodeURIComponent(name)}=${sent}`);
+    return sent;
+  };
+}
+
+/** An API key in a cookie. */
+export function cookieAuth(name: string): SecurityScheme['apply'] {
+  return (credential, target) => {
+    const sent = encodeURIComponent(credential);
+    target.cookies.push(`${cookieName(name)}=${sent}`);
+    return sent;
+  };
 }
 
 /**
@@ -41,39 +74,16 @@ export async function applySecurity(
   credentials: Credentials,
   target: AuthTarget,
 ): Promise<void> {
+  // Only the caller's own entries: a scheme named `constructor` must not find `Object` there.
+  const credentialFor = (scheme: SecurityScheme): Credential | undefined =>
+    Object.hasOwn(credentials, scheme.name) ? credentials[scheme.name] : undefined;
   const chosen = alternatives.find(
-    (schemes) => schemes.length > 0 && schemes.every((scheme) => credentialFor(credentials, scheme.name) !== undefined),
+    (schemes) => schemes.length > 0 && schemes.every((scheme) => credentialFor(scheme) !== undefined),
   );
   for (const scheme of chosen ?? []) {
-    const credential = credentialFor(credentials, scheme.name);
-    const secret = typeof credential === 'function' ? await credential() : credential!;
-    let sent = secret;
-    if (scheme.type === 'apiKey') {
-      if (scheme.in === 'header') setHeader(target.headers, scheme.parameterName, secret);
-      else {
-        sent = encodeURIComponent(secret);
-        const query = scheme.in === 'query';
-        (query ? target.query : target.cookies).push(
-          `${(query ? encodeURIComponent : cookieName)(scheme.parameterName)}=${sent}`,
-        );
-      }
-    } else {
-      // RFC 7617: basic sends base64("user:password") in UTF-8; bearer, OAuth 2 and OpenID Connect send the token.
-      const basic = scheme.type === 'http' && /^basic$/i.test(scheme.scheme);
-      // RFC 7235: the scheme name is case-insensitive; sent capitalized, the usual spelling.
-      const word = scheme.type === 'http' ? scheme.scheme : 'bearer';
-      sent = basic ? btoa(String.fromCharCode(...new TextEncoder().encode(secret))) : secret;
-      setHeader(
-        target.headers,
-        'Authorization',
-        `${word.charAt(0).toUpperCase()}${word.slice(1).toLowerCase()} ${sent}`,
-      );
-    }
-    target.secrets.push(secret, sent, secret.slice(secret.indexOf(':') + 1));
+    const credential = credentialFor(scheme)!;
+    const secret = typeof credential === 'function' ? await credential() : credential;
+    // The password of a `user:password` too: a server may echo it alone.
+    target.secrets.push(secret, scheme.apply(secret, target), secret.slice(secret.indexOf(':') + 1));
   }
-}
-
-/** Only the caller's own entries: a scheme named `constructor` must not find `Object` there. */
-function credentialFor(credentials: Credentials, name: string): Credential | undefined {
-  return Object.prototype.hasOwnProperty.call(credentials, name) ? credentials[name] : undefined;
 }
