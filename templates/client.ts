@@ -53,10 +53,13 @@ export interface RequestOptions {
   readonly retry?: Retry;
 }
 
-/** A server URL with `{variables}` and the spec's default for each. */
-export interface ServerTemplate {
-  readonly url: string;
-  readonly variables?: { readonly [name: string]: string };
+/** A server URL, or a function of the client's `serverVariables` returning one (see {@link serverUrl}). */
+export type ServerTemplate = string | ((variables: { readonly [name: string]: string | undefined }) => string);
+
+/** A server URL with `{variables}`, each taken from the client's `serverVariables`, else the spec's default. */
+export function serverUrl(url: string, defaults: { readonly [name: string]: string }): ServerTemplate {
+  return (variables) =>
+    url.replace(/\{([^}]+)\}/g, (whole, name: string) => variables[name] ?? defaults[name] ?? whole);
 }
 
 /** What a generated operation asks the client to send. */
@@ -67,7 +70,6 @@ export interface OperationRequest {
   readonly path: string | readonly (string | undefined)[];
   /** Encoded `name=value` parts; `undefined` ones (absent parameters) are not sent. */
   readonly query?: readonly (string | undefined)[];
-  readonly cookies?: readonly (string | undefined)[];
   readonly headers?: { readonly [name: string]: string | undefined };
   readonly body?: RequestBody | undefined;
   /** The `Accept` header, when it is not JSON. */
@@ -101,12 +103,7 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
     const parts = [operation.path].flat();
     const path = parts.join('');
     const server = operation.server ?? defaultServer;
-    const base =
-      options.baseUrl ??
-      server?.url.replace(
-        /\{([^}]+)\}/g,
-        (whole, name: string) => options.serverVariables?.[name] ?? server.variables?.[name] ?? whole,
-      );
+    const base = options.baseUrl ?? (typeof server === 'function' ? server(options.serverVariables ?? {}) : server);
     if (base === undefined) throw new SdkError('No server: pass `baseUrl` to createClient.');
     // fetch parses URLs the WHATWG way, which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
     if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new SdkError(`${operationId}: a path parameter is "." or "..".`);
@@ -132,12 +129,7 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
     try {
       for (let attempt = 1; ; attempt++) {
         const headers = new Headers();
-        const auth = {
-          headers,
-          query: [...(operation.query ?? [])],
-          cookies: [...(operation.cookies ?? [])],
-          secrets: [] as string[],
-        };
+        const auth = { headers, query: [...(operation.query ?? [])], secrets: [] as string[] };
         // `duplex` lets Node.js send a stream.
         const init = { method, headers, signal, ...(body && { body: body.payload, duplex: 'half' }) };
         const context: RequestContext = { operationId, attempt, url: base.replace(/\/+$/, '') + path, init };
@@ -147,11 +139,9 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
           mergeHeaders(headers, options.headers);
           mergeHeaders(headers, operation.headers);
           await applySecurity(operation.security, options.auth ?? {}, auth);
-          const query = auth.query.filter(Boolean);
-          const cookies = auth.cookies.filter(Boolean);
-          if (query.length > 0) context.url += `?${query.join('&')}`;
+          const query = auth.query.filter(Boolean).join('&');
+          if (query) context.url += `?${query}`;
           mergeHeaders(headers, {
-            Cookie: cookies.length > 0 ? cookies.join('; ') : undefined,
             'Content-Type': body?.contentType,
             Accept: operation.accept ?? 'application/json',
           });
@@ -178,11 +168,12 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
         // A stream body is spent after one attempt.
         const wait = body?.payload instanceof ReadableStream ? undefined : retryDelay(retry, attempt, error);
         if (wait === undefined || signal.aborted) throw signal.reason ?? error;
-        await new Promise((resolve, reject) => {
+        // The next attempt starts when the wait ends or the call is aborted (then it fails before sending).
+        await new Promise((resolve) => {
           const waiting = setTimeout(resolve, wait);
           signal.addEventListener('abort', () => {
             clearTimeout(waiting);
-            reject(signal.reason);
+            resolve(undefined);
           });
         });
       }
@@ -211,7 +202,7 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
 function redact(cause: unknown, secrets: readonly string[]): unknown {
   let text = '';
   // Not `instanceof Error`: errors of the platform's fetch may come from another realm.
-  for (let error = cause, depth = 0; typeof error === 'object' && error !== null && depth < 8; depth++) {
+  for (let error = cause, depth = 0; error != null && depth < 8; depth++) {
     const { stack, message } = error as Error;
     for (const value of [stack, message, ...Object.values(error)]) if (typeof value === 'string') text += value;
     error = (error as Error).cause;

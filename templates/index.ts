@@ -2,6 +2,7 @@
 export { jsonBody, rawBody, type BinaryBody, type BodyPayload, type RequestBody } from './body.js';
 export {
   createHttpClient,
+  serverUrl,
   type ApiPromise,
   type BaseClient,
   type BaseClientOptions,
@@ -17,6 +18,7 @@ export { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
 export { multipartBody } from './multipart.js';
 export {
   cookieForm,
+  cookieHeader,
   cookieName,
   headerSimple,
   jsonText,

@@ -134,6 +134,11 @@ export function cookieForm(name: string, value: unknown, explode = true): string
   return expand(value, { first: '', sep: '; ', named: cookieName(name) }, explode);
 }
 
+/** The `Cookie` header of an operation's cookie parameters, `undefined` when none is sent. */
+export function cookieHeader(...cookies: (string | undefined)[]): string | undefined {
+  return cookies.filter(Boolean).join('; ') || undefined;
+}
+
 /** A cookie name with `;`, `=`, `,`, `%`, spaces and controls percent-encoded. */
 export function cookieName(name: string): string {
   return name.replace(/[\s;=,%\0-\x1f\x7f]/g, encodeURIComponent);

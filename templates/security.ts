@@ -28,7 +28,6 @@ export type Credentials = { readonly [schemeName: string]: Credential | undefine
 export interface AuthTarget {
   readonly headers: Headers;
   readonly query: (string | undefined)[];
-  readonly cookies: (string | undefined)[];
   readonly secrets: string[];
 }
 
@@ -56,11 +55,12 @@ export function queryAuth(name: string): SecurityScheme['apply'] {
   };
 }
 
-/** An API key in a cookie. */
+/** An API key in a cookie, after the operation's cookie parameters. */
 export function cookieAuth(name: string): SecurityScheme['apply'] {
   return (credential, target) => {
     const sent = encodeURIComponent(credential);
-    target.cookies.push(`${cookieName(name)}=${sent}`);
+    const cookies = target.headers.get('Cookie');
+    setHeader(target.headers, 'Cookie', `${cookies ? `${cookies}; ` : ''}${cookieName(name)}=${sent}`);
     return sent;
   };
 }

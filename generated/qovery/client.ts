@@ -41,7 +41,7 @@ export interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverV
 
 /** A client without methods, for the standalone operation functions. */
 export function createBaseClient(options: ClientOptions = {}): BaseClient {
-  return createHttpClient(options, { url: 'https://api.qovery.com' });
+  return createHttpClient(options, 'https://api.qovery.com');
 }
 
 /** A client with a method for each operation of the API. */

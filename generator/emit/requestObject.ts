@@ -18,40 +18,41 @@ export function requestObject(operation: Operation): { text: string; helpers: Se
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
   if (query.length > 0) fields.push(`query: [${query.map((parameter) => queryPart(parameter, helpers)).join(', ')}]`);
   const cookies = operation.parameters.filter((parameter) => parameter.in === 'cookie');
+  const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
+  const entries = headers.map((parameter) => {
+    helpers.add('headerSimple');
+    return `${objectLiteralKey(parameter.name)}: headerSimple(${argument(parameter, helpers)}${parameter.explode ? ', true' : ''})`;
+  });
   if (cookies.length > 0) {
-    helpers.add('cookieForm');
+    helpers.add('cookieForm').add('cookieHeader');
     const parts = cookies.map(
       (parameter) =>
         `cookieForm(${stringLiteral(parameter.name)}, ${argument(parameter, helpers)}${parameter.explode ? '' : ', false'})`,
     );
-    fields.push(`cookies: [${parts.join(', ')}]`);
+    entries.push(`Cookie: cookieHeader(${parts.join(', ')})`);
   }
-  const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
-  if (headers.length > 0) {
-    helpers.add('headerSimple');
-    const entries = headers.map(
-      (parameter) =>
-        `${objectLiteralKey(parameter.name)}: headerSimple(${argument(parameter, helpers)}${parameter.explode ? ', true' : ''})`,
-    );
-    fields.push(`headers: { ${entries.join(', ')} }`);
-  }
+  if (entries.length > 0) fields.push(`headers: { ${entries.join(', ')} }`);
   const body = bodyExpression(operation, helpers);
   if (body) fields.push(`body: ${body}`);
   const accept = acceptHeader(operation);
   if (accept) fields.push(`accept: ${stringLiteral(accept)}`);
   const server = operation.servers?.[0];
-  if (server) fields.push(`server: ${serverLiteral(server)}`);
+  if (server) fields.push(`server: ${serverLiteral(server, helpers)}`);
   fields.push(`security: ${securityExpression(operation)}`);
   return { text: `{\n${fields.join(',\n')},\n}`, helpers };
 }
 
-/** `{ url: 'https://{region}.example.com', variables: { region: 'eu' } }`: the runtime fills in `serverVariables`. */
-export function serverLiteral(server: Server): string {
-  if (server.variables.length === 0) return `{ url: ${stringLiteral(defaultServerUrl(server))} }`;
+/**
+ * `'https://api.example.com'`, or `serverUrl('https://{region}.example.com', { region: 'eu' })`
+ * when the URL has variables: the runtime fills them in from `serverVariables`.
+ */
+export function serverLiteral(server: Server, helpers: Set<string>): string {
+  if (server.variables.length === 0) return stringLiteral(defaultServerUrl(server));
+  helpers.add('serverUrl');
   const variables = server.variables.map(
     (variable) => `${objectLiteralKey(variable.name)}: ${stringLiteral(variable.default)}`,
   );
-  return `{ url: ${stringLiteral(server.url)}, variables: { ${variables.join(', ')} } }`;
+  return `serverUrl(${stringLiteral(server.url)}, { ${variables.join(', ')} })`;
 }
 
 /** The argument's value; a parameter described by `content` (JSON) is sent as JSON text. */

@@ -11,8 +11,10 @@ export class SdkError extends Error {
     this.name = new.target.name;
   }
 
+  /** Name and message, and for an `ApiError` its status, request id and body (JSON leaves out the undefined ones). */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    const { name, message, status, requestId, body } = this as Partial<ApiError>;
+    return { name, message, status, requestId, body };
   }
 }
 
@@ -22,41 +24,45 @@ export class SdkError extends Error {
  * `…Error` type and `isApiErrorOf`).
  */
 export class ApiError<Status extends number = number, Body = unknown> extends SdkError {
-  readonly status: Status;
+  declare readonly status: Status;
   /** The parsed response body: JSON, text, a `Blob`, or `undefined` when empty. */
-  readonly body: Body;
-  readonly headers: Headers;
+  declare readonly body: Body;
+  declare readonly headers: Headers;
   /** The server's request id (`x-request-id` and similar), for support tickets. */
-  readonly requestId: string | undefined;
-  readonly operationId: string;
+  declare readonly requestId: string | undefined;
+  declare readonly operationId: string;
   /**
    * The response's status, status text and headers; not its URL, which may
    * hold an API key (and not enumerable: logging the error does not print it).
    */
   declare readonly response: Response;
 
-  constructor(fields: { operationId: string; method: string; path: string; response: Response; body: Body }) {
-    const { response } = fields;
-    const requestId = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-correlation-id']
-      .map((name) => response.headers.get(name))
-      .find(Boolean);
+  constructor({
+    operationId,
+    method,
+    path,
+    response,
+    body,
+  }: {
+    operationId: string;
+    method: string;
+    path: string;
+    response: Response;
+    body: Body;
+  }) {
+    const { status, statusText, headers } = response;
+    const requestId =
+      ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-correlation-id']
+        .map((name) => headers.get(name))
+        .find(Boolean) ?? undefined;
     super(
-      `${fields.operationId} failed with status ${response.status}${response.statusText ? ` ${response.statusText}` : ''} (${fields.method} ${fields.path})` +
+      `${operationId} failed with status ${status}${statusText && ` ${statusText}`} (${method} ${path})` +
         (requestId ? `, request id ${requestId}` : ''),
     );
-    this.status = response.status as Status;
-    this.body = fields.body;
-    this.headers = response.headers;
-    this.requestId = requestId ?? undefined;
-    this.operationId = fields.operationId;
-    const { status, statusText, headers } = response;
+    Object.assign(this, { status, body, headers, requestId, operationId });
     // A status outside 200-599 (0 for an opaque response, which has no URL) cannot be copied.
     const copy = status >= 200 && status < 600 ? new Response(null, { status, statusText, headers }) : response;
     Object.defineProperty(this, 'response', { value: copy });
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, body: this.body };
   }
 }
 

@@ -5,19 +5,16 @@ import { SdkError } from './errors.js';
 export type HeadersLike = ConstructorParameters<typeof Headers>[0];
 
 /**
- * Sets a header after refusing a value with CR, LF or NUL, which could smuggle
- * another header or request. Any refusal is an `SdkError` that names the
- * header, never the value (it may be a credential).
+ * Sets a header, refusing a value with CR, LF or NUL, which could smuggle
+ * another header or request, and one the platform refuses (a character
+ * beyond U+00FF, say; its message may quote the value). A refusal is an
+ * `SdkError` that names the header, never the value (it may be a credential).
  */
 export function setHeader(headers: Headers, name: string, value: string): void {
-  if (/[\r\n\0]/.test(value))
-    throw new SdkError(`The value of header ${name} contains CR, LF or NUL; it was not sent.`);
   try {
-    headers.set(name, value);
-  } catch {
-    // A character beyond U+00FF, say; the platform's message may quote the value.
-    throw new SdkError(`Header ${name} is not a valid HTTP header; it was not sent.`);
-  }
+    if (!/[\r\n\0]/.test(value)) return headers.set(name, value);
+  } catch {}
+  throw new SdkError(`The value of header ${name} is not valid (CR, LF, NUL or beyond U+00FF); it was not sent.`);
 }
 
 /** Copies headers given in any form (`Headers`, pairs or a record) through {@link setHeader}. */
