@@ -4,7 +4,7 @@ import { AbortError, ApiError, NetworkError, SdkError, TimeoutError } from './er
 import { mergeHeaders, type HeadersLike } from './headers.js';
 import { readBody } from './response.js';
 import { callRetry, retryDelay, type Retry } from './retry.js';
-import { applySecurity, type Credentials, type SecurityRequirement } from './security.js';
+import { applySecurity, type AuthTarget, type Credentials, type SecurityRequirement } from './security.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -68,8 +68,8 @@ export interface OperationRequest {
   readonly method: HttpMethod;
   /** The path: text, or text and encoded parameter values in turn (`['/items/', pathSimple(args.id)]`). */
   readonly path: string | readonly (string | undefined)[];
-  /** Encoded `name=value` parts; `undefined` ones (absent parameters) are not sent. */
-  readonly query?: readonly (string | undefined)[];
+  /** The query string, `?` included (see `queryString`), or `''` when no parameter is sent. */
+  readonly query?: string;
   readonly headers?: { readonly [name: string]: string | undefined };
   readonly body?: RequestBody | undefined;
   /** The `Accept` header, when it is not JSON. */
@@ -105,11 +105,10 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
     const server = operation.server ?? defaultServer;
     const base = options.baseUrl ?? (typeof server === 'function' ? server(options.serverVariables ?? {}) : server);
     if (base === undefined) throw new SdkError('No server: pass `baseUrl` to createClient.');
-    // fetch parses URLs the WHATWG way, which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
-    if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new SdkError(`${operationId}: a path parameter is "." or "..".`);
-    // An empty value would drop its segment: `/items/` for `/items/{id}`.
-    if (parts.some((part, index) => index % 2 === 1 && !part))
-      throw new SdkError(`${operationId}: a path parameter is empty.`);
+    // An empty value would drop its segment (`/items/` for `/items/{id}`), and fetch parses URLs the WHATWG way,
+    // which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
+    if (parts.some((part, index) => index % 2 === 1 && !part) || /\/(\.|%2e){1,2}(\/|$)/i.test(path))
+      throw new SdkError(`${operationId}: a path parameter is empty, "." or "..".`);
     const retry = callRetry(method, options.retry, call.retry);
     const label = `${operationId} (${method} ${path})`;
 
@@ -129,40 +128,45 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
     try {
       for (let attempt = 1; ; attempt++) {
         const headers = new Headers();
-        const auth = { headers, query: [...(operation.query ?? [])], secrets: [] as string[] };
+        const auth: AuthTarget = {
+          url: base.replace(/\/+$/, '') + path + (operation.query ?? ''),
+          headers,
+          secrets: [],
+        };
         // `duplex` lets Node.js send a stream.
         const init = { method, headers, signal, ...(body && { body: body.payload, duplex: 'half' }) };
-        const context: RequestContext = { operationId, attempt, url: base.replace(/\/+$/, '') + path, init };
+        const context: RequestContext = { operationId, attempt, url: auth.url, init };
         let error: SdkError;
+        // Whether a failure is the network's: `fetch` or reading the response failed.
+        let sending = false;
         try {
           if (signal.aborted) throw signal.reason;
           mergeHeaders(headers, options.headers);
           mergeHeaders(headers, operation.headers);
           await applySecurity(operation.security, options.auth ?? {}, auth);
-          const query = auth.query.filter(Boolean).join('&');
-          if (query) context.url += `?${query}`;
+          context.url = auth.url;
           mergeHeaders(headers, {
             'Content-Type': body?.contentType,
             Accept: operation.accept ?? 'application/json',
           });
           mergeHeaders(headers, call.headers);
           await options.onRequest?.(context);
-          let response: Response;
-          let data: unknown;
-          try {
-            response = await (options.fetch ?? fetch)(context.url, init);
-            data = await readBody(response, method);
-          } catch (cause) {
-            throw signal.aborted || cause instanceof SdkError
-              ? (signal.reason ?? cause)
-              : new NetworkError(`${label} got no response.`, { cause: redact(cause, auth.secrets) });
-          }
+          sending = true;
+          const response = await (options.fetch ?? fetch)(context.url, init);
+          const data = await readBody(response);
+          sending = false;
           await options.onResponse?.({ ...context, response });
           if (response.ok) return { data: data as T, response };
           error = new ApiError({ operationId, method, path, response, body: data });
         } catch (thrown) {
-          // A credential provider or a hook that throws: typed like every other failure, the hook sees it.
-          error = thrown instanceof SdkError ? thrown : new SdkError(`${label} failed.`, { cause: thrown });
+          error = signal.aborted
+            ? signal.reason
+            : thrown instanceof SdkError
+              ? thrown
+              : sending
+                ? new NetworkError(`${label} got no response.`, { cause: redact(thrown, auth.secrets) })
+                : // A credential provider or a hook threw: typed like every other failure, and the hook sees it.
+                  new SdkError(`${label} failed.`, { cause: thrown });
         }
         await options.onError?.({ ...context, error });
         // A stream body is spent after one attempt.

@@ -46,17 +46,15 @@ function retryOptions(retry: Retry | undefined): RetryOptions {
  */
 export function retryDelay(retry: Retry | undefined, attempt: number, error: unknown): number | undefined {
   const { retries = 2, delay = 500, maxDelay = 8000 } = retryOptions(retry);
-  if (attempt > retries) return undefined;
-  if (error instanceof ApiError) {
-    const { status } = error;
-    if (status !== 408 && status !== 409 && status !== 429 && status < 500) return undefined;
-    const after = error.headers.get('retry-after');
-    if (after) {
-      const wait = /^\d+$/.test(after) ? Number(after) * 1000 : Date.parse(after) - Date.now();
-      if (wait > 60000) return undefined;
-      if (wait === wait) return Math.max(0, wait); // NaN (an unreadable date) falls back to backoff
-    }
-  } else if (!(error instanceof NetworkError)) return undefined;
+  const api = error instanceof ApiError;
+  if (attempt > retries || !(api ? /^(408|409|429|5\d\d)$/.test(`${error.status}`) : error instanceof NetworkError))
+    return undefined;
+  const after = api && error.headers.get('retry-after');
+  if (after) {
+    const wait = /^\d+$/.test(after) ? Number(after) * 1000 : Date.parse(after) - Date.now();
+    if (wait > 60000) return undefined;
+    if (wait === wait) return Math.max(0, wait); // NaN (an unreadable date) falls back to backoff
+  }
   const ceiling = Math.min(maxDelay, delay * 2 ** (attempt - 1));
-  return ceiling / 2 + (Math.random() * ceiling) / 2;
+  return (ceiling * (1 + Math.random())) / 2;
 }

@@ -16,7 +16,10 @@ export function requestObject(operation: Operation): { text: string; helpers: Se
     `path: ${pathExpression(operation, helpers)}`,
   ];
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
-  if (query.length > 0) fields.push(`query: [${query.map((parameter) => queryPart(parameter, helpers)).join(', ')}]`);
+  if (query.length > 0) {
+    helpers.add('queryString');
+    fields.push(`query: queryString(${query.map((parameter) => queryPart(parameter, helpers)).join(', ')})`);
+  }
   const cookies = operation.parameters.filter((parameter) => parameter.in === 'cookie');
   const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
   const entries = headers.map((parameter) => {

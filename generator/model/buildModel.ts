@@ -85,6 +85,7 @@ export const runtimeExports = [
   'pathSimple',
   'pathScalar',
   'querySpaceDelimited',
+  'queryString',
 ];
 
 /** Builds the intermediate model of a resolved spec. */

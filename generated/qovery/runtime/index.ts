@@ -30,6 +30,7 @@ export {
   queryForm,
   queryPipeDelimited,
   querySpaceDelimited,
+  queryString,
 } from './params.js';
 export { parseJson, readBody } from './response.js';
 export { retryDelay, type Retry, type RetryOptions } from './retry.js';

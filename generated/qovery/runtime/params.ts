@@ -60,7 +60,9 @@ function expand(
  * bundled when some parameter needs it.
  */
 export function pathScalar(value: unknown): string | undefined {
-  return value === undefined ? undefined : encodeURIComponent(scalar(value ?? ''));
+  return value === undefined
+    ? undefined
+    : encodeURIComponent(value instanceof Date ? value.toISOString() : String(value ?? ''));
 }
 
 /** Path, `simple` style (the default): `blue`, `blue,black`, `R,100,G,200` (exploded `R=100,G=200`). */
@@ -86,6 +88,12 @@ export function pathMatrix(name: string, value: unknown, explode = false): strin
 export function queryForm(name: string, value: unknown, explode = true, allowReserved = false): string | undefined {
   const encode = allowReserved ? keepReserved : encodeURIComponent;
   return expand(value, { first: '', sep: '&', named: encodeURIComponent(name), encode }, explode);
+}
+
+/** The query string of an operation's query parameters: `?a=1&b=2`, or `''` when none is sent. */
+export function queryString(...parameters: (string | undefined)[]): string {
+  const query = parameters.filter(Boolean).join('&');
+  return query && `?${query}`;
 }
 
 /** Query, `spaceDelimited` style: `color=blue%20black`; exploded, it is `form`. */

@@ -3,18 +3,17 @@ import { SdkError } from './errors.js';
 
 /**
  * Reads a response body by its `Content-Type`: JSON is parsed, text, XML and
- * YAML stay text, anything else is a `Blob`; no body (204, 205, 304, `HEAD`, or
- * an empty one) is `undefined`. JSON that does not parse is an error for a
- * success and kept as text for an error status.
+ * YAML stay text, anything else is a `Blob`; no body is `undefined`: an empty one,
+ * or none at all (`fetch` gives none for `HEAD`, 204, 205 and 304, whatever
+ * the headers say). JSON that does not parse is an error for a success and
+ * kept as text for an error status.
  */
-export async function readBody(response: Response, method: string): Promise<unknown> {
-  const { status } = response;
-  if (method === 'HEAD' || status === 204 || status === 205 || status === 304) return undefined;
+export async function readBody(response: Response): Promise<unknown> {
+  if (response.body === null) return undefined;
   const type = response.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() ?? '';
-  if (type !== '' && !/^text\/|json$|xml$|yaml$|x-www-form-urlencoded$/.test(type)) return response.blob();
+  if (type && !/^text\/|json$|xml$|yaml$|x-www-form-urlencoded$/.test(type)) return response.blob();
   const text = await response.text();
-  if (text === '') return undefined;
-  if (!/json$/.test(type)) return text;
+  if (!text || !/json$/.test(type)) return text || undefined;
   try {
     return parseJson(text);
   } catch (cause) {

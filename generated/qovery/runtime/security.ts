@@ -26,8 +26,8 @@ export type Credentials = { readonly [schemeName: string]: Credential | undefine
 
 /** Where a request's credentials go (beside its parameters); `secrets` collects what was sent, for redaction. */
 export interface AuthTarget {
+  url: string;
   readonly headers: Headers;
-  readonly query: (string | undefined)[];
   readonly secrets: string[];
 }
 
@@ -46,11 +46,11 @@ export function headerAuth(name: string, prefix = ''): SecurityScheme['apply'] {
 export const basicAuth: SecurityScheme['apply'] = (credential, target) =>
   headerAuth('Authorization', 'Basic ')(btoa(String.fromCharCode(...new TextEncoder().encode(credential))), target);
 
-/** An API key in the query. */
+/** An API key in the query, after the operation's query parameters. */
 export function queryAuth(name: string): SecurityScheme['apply'] {
   return (credential, target) => {
     const sent = encodeURIComponent(credential);
-    target.query.push(`${encodeURIComponent(name)}=${sent}`);
+    target.url += `${target.url.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${sent}`;
     return sent;
   };
 }
