@@ -7,6 +7,8 @@ export type BodyPayload = NonNullable<NonNullable<Parameters<typeof fetch>[1]>['
 export interface RequestBody {
   readonly contentType?: string;
   readonly payload: BodyPayload;
+  /** A stream: spent by one attempt, so the call is not retried. */
+  readonly once?: boolean;
 }
 
 /** Bytes to send as is: a `Blob` (or `File`), an `ArrayBuffer`, a `Uint8Array`, a `ReadableStream`, or text. */
@@ -19,5 +21,7 @@ export function jsonBody(value: unknown, contentType = 'application/json'): Requ
 
 /** A body sent as is (text, `Blob`, bytes, stream) with the spec's media type; `undefined` sends none. */
 export function rawBody(value: BinaryBody | undefined, contentType: string): RequestBody | undefined {
-  return value === undefined ? undefined : { contentType, payload: value as BodyPayload };
+  return value === undefined
+    ? undefined
+    : { contentType, payload: value as BodyPayload, once: value instanceof ReadableStream };
 }

@@ -51,18 +51,17 @@ export class ApiError<Status extends number = number, Body = unknown> extends Sd
     body: Body;
   }) {
     const { status, statusText, headers } = response;
-    const requestId =
-      ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-correlation-id']
-        .map((name) => headers.get(name))
-        .find(Boolean) ?? undefined;
+    const requestId = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-correlation-id']
+      .map((name) => headers.get(name))
+      .find(Boolean) as string | undefined;
     super(
-      `${operationId} failed with status ${status}${statusText && ` ${statusText}`} (${method} ${path})` +
-        (requestId ? `, request id ${requestId}` : ''),
+      `${operationId} failed with status ${status}${statusText && ` ${statusText}`} (${method} ${path})${requestId ? `, request id ${requestId}` : ''}`,
     );
     Object.assign(this, { status, body, headers, requestId, operationId });
     // A status outside 200-599 (0 for an opaque response, which has no URL) cannot be copied.
-    const copy = status >= 200 && status < 600 ? new Response(null, { status, statusText, headers }) : response;
-    Object.defineProperty(this, 'response', { value: copy });
+    Object.defineProperty(this, 'response', {
+      value: status >= 200 && status < 600 ? new Response(null, { status, statusText, headers }) : response,
+    });
   }
 }
 

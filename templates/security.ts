@@ -43,8 +43,14 @@ export function headerAuth(name: string, prefix = ''): SecurityScheme['apply'] {
 }
 
 /** HTTP basic (RFC 7617): `user:password`, sent as the base64 of its UTF-8 bytes. */
-export const basicAuth: SecurityScheme['apply'] = (credential, target) =>
-  headerAuth('Authorization', 'Basic ')(btoa(String.fromCharCode(...new TextEncoder().encode(credential))), target);
+export const basicAuth: SecurityScheme['apply'] = (credential, target) => {
+  // The password alone too: a server may echo it.
+  target.secrets.push(credential.slice(credential.indexOf(':') + 1));
+  return headerAuth('Authorization', 'Basic ')(
+    btoa(String.fromCharCode(...new TextEncoder().encode(credential))),
+    target,
+  );
+};
 
 /** An API key in the query, after the operation's query parameters. */
 export function queryAuth(name: string): SecurityScheme['apply'] {
@@ -71,7 +77,7 @@ export function cookieAuth(name: string): SecurityScheme['apply'] {
  */
 export async function applySecurity(
   alternatives: readonly SecurityRequirement[],
-  credentials: Credentials,
+  credentials: Credentials = {},
   target: AuthTarget,
 ): Promise<void> {
   // Only the caller's own entries: a scheme named `constructor` must not find `Object` there.
@@ -82,8 +88,7 @@ export async function applySecurity(
   );
   for (const scheme of chosen ?? []) {
     const credential = credentialFor(scheme)!;
-    const secret = typeof credential === 'function' ? await credential() : credential;
-    // The password of a `user:password` too: a server may echo it alone.
-    target.secrets.push(secret, scheme.apply(secret, target), secret.slice(secret.indexOf(':') + 1));
+    const secret = await (typeof credential === 'function' ? credential() : credential);
+    target.secrets.push(secret, scheme.apply(secret, target));
   }
 }

@@ -80,7 +80,7 @@ describe('no credential appears in any error, however it is printed', () => {
     createHttpClient({ baseUrl: 'http://127.0.0.1:1', auth, retry: 0, ...options });
 
   it.each(operations)('ApiError (%s)', async (_, operation) => {
-    const error = await rejection(client({ fetch: answering(401) }).request(operation));
+    const error = await rejection(client({ fetch: answering(401) }).request(() => operation));
     expect(error).toBeInstanceOf(ApiError);
     expect([(error as ApiError).response.status, (error as ApiError).response.url]).toEqual([401, '']);
     expectNoSecret(error);
@@ -90,13 +90,13 @@ describe('no credential appears in any error, however it is printed', () => {
     const fetch = (async (url: string) => {
       throw new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED ${url}`) });
     }) as typeof globalThis.fetch;
-    const error = await rejection(client({ fetch }).request(operation));
+    const error = await rejection(client({ fetch }).request(() => operation));
     expect(error).toBeInstanceOf(NetworkError);
     expectNoSecret(error);
   });
 
   it.each(operations)('NetworkError from an invalid URL, which fetch quotes whole (%s)', async (_, operation) => {
-    const error = await rejection(client({ baseUrl: 'http://exa mple' }).request(operation));
+    const error = await rejection(client({ baseUrl: 'http://exa mple' }).request(() => operation));
     expect(error).toBeInstanceOf(NetworkError);
     expectNoSecret(error);
   });
@@ -106,7 +106,7 @@ describe('no credential appears in any error, however it is printed', () => {
     const fetch = (async () => {
       throw new TypeError('fetch failed', { cause });
     }) as typeof globalThis.fetch;
-    const error = await rejection(client({ fetch }).request(operations[0]![1]));
+    const error = await rejection(client({ fetch }).request(() => operations[0]![1]));
     expect((error as NetworkError).cause).toBeInstanceOf(TypeError);
   });
 
@@ -115,10 +115,10 @@ describe('no credential appears in any error, however it is printed', () => {
       new Promise((_resolve, reject) =>
         init.signal!.addEventListener('abort', () => reject(init.signal!.reason)),
       )) as typeof fetch;
-    const timedOut = await rejection(client({ fetch: hang, timeout: 5 }).request(operation));
+    const timedOut = await rejection(client({ fetch: hang, timeout: 5 }).request(() => operation));
     expect(timedOut).toBeInstanceOf(TimeoutError);
     expectNoSecret(timedOut);
-    const aborted = await rejection(client({ fetch: hang }).request(operation, { signal: AbortSignal.abort() }));
+    const aborted = await rejection(client({ fetch: hang }).request(() => operation, { signal: AbortSignal.abort() }));
     expect(aborted).toBeInstanceOf(AbortError);
     expectNoSecret(aborted);
   });
@@ -126,7 +126,7 @@ describe('no credential appears in any error, however it is printed', () => {
   it('a credential that is not a valid header value: an SdkError that does not quote it', async () => {
     for (const token of [`${secrets.bearer}\r\nX-Injected: 1`, `${secrets.bearer}€`]) {
       const error = await rejection(
-        createHttpClient({ baseUrl: 'http://127.0.0.1:1', auth: { bearer: token } }).request(operations[0]![1]),
+        createHttpClient({ baseUrl: 'http://127.0.0.1:1', auth: { bearer: token } }).request(() => operations[0]![1]),
       );
       expect(error).toBeInstanceOf(SdkError);
       expect((error as Error).message).toContain('Authorization');

@@ -146,7 +146,7 @@ describe('the client waits as retryDelay says (fake clock, fake fetch)', () => {
       () => new Response(null, { status: 502 }),
       ok,
     );
-    const call = createHttpClient({ baseUrl: 'http://api', fetch }).request(getItem);
+    const call = createHttpClient({ baseUrl: 'http://api', fetch }).request(() => getItem);
     await jest.advanceTimersByTimeAsync(249);
     expect(times).toEqual([0]);
     await jest.advanceTimersByTimeAsync(1);
@@ -160,7 +160,7 @@ describe('the client waits as retryDelay says (fake clock, fake fetch)', () => {
 
   it('waits the Retry-After seconds of a 429', async () => {
     const { fetch, times } = fakeFetch(() => new Response(null, { status: 429, headers: { 'retry-after': '4' } }), ok);
-    const call = createHttpClient({ baseUrl: 'http://api', fetch }).request(getItem);
+    const call = createHttpClient({ baseUrl: 'http://api', fetch }).request(() => getItem);
     await jest.advanceTimersByTimeAsync(3999);
     expect(times).toEqual([0]);
     await jest.advanceTimersByTimeAsync(1);
@@ -174,7 +174,7 @@ describe('the client waits as retryDelay says (fake clock, fake fetch)', () => {
       () => new Response(null, { status: 503, headers: { 'retry-after': retryAfter } }),
       ok,
     );
-    const call = createHttpClient({ baseUrl: 'http://api', fetch }).request(getItem);
+    const call = createHttpClient({ baseUrl: 'http://api', fetch }).request(() => getItem);
     await jest.advanceTimersByTimeAsync(8999);
     expect(times).toEqual([0]);
     await jest.advanceTimersByTimeAsync(1);
@@ -184,7 +184,7 @@ describe('the client waits as retryDelay says (fake clock, fake fetch)', () => {
 
   it('a network error (fetch rejects) is retried after the backoff, then surfaces as a NetworkError', async () => {
     const { fetch, times } = fakeFetch();
-    const call = createHttpClient({ baseUrl: 'http://api', fetch, retry: 1 }).request(getItem);
+    const call = createHttpClient({ baseUrl: 'http://api', fetch, retry: 1 }).request(() => getItem);
     const settled = expect(call).rejects.toBeInstanceOf(NetworkError);
     await jest.advanceTimersByTimeAsync(250);
     await settled;

@@ -54,11 +54,11 @@ export interface RequestOptions {
 }
 
 /** A server URL, or a function of the client's `serverVariables` returning one (see {@link serverUrl}). */
-export type ServerTemplate = string | ((variables: { readonly [name: string]: string | undefined }) => string);
+export type ServerTemplate = string | ((variables?: { readonly [name: string]: string | undefined }) => string);
 
 /** A server URL with `{variables}`, each taken from the client's `serverVariables`, else the spec's default. */
 export function serverUrl(url: string, defaults: { readonly [name: string]: string }): ServerTemplate {
-  return (variables) =>
+  return (variables = {}) =>
     url.replace(/\{([^}]+)\}/g, (whole, name: string) => variables[name] ?? defaults[name] ?? whole);
 }
 
@@ -87,27 +87,27 @@ export interface ApiPromise<T> extends Promise<T> {
 
 /** The part of a client that standalone operation functions need. */
 export interface BaseClient {
-  /** Sends `operation`, or the one it returns: an operation that cannot be built rejects, it never throws. */
-  request<T>(operation: OperationRequest | (() => OperationRequest), options?: RequestOptions): ApiPromise<T>;
+  /** Sends the operation `build` returns; when building it throws (a body that is not JSON, say), the call rejects. */
+  request<T>(build: () => OperationRequest, options?: RequestOptions): ApiPromise<T>;
 }
 
 /** The client core: builds each request, applies auth, sends it with `fetch`, retries, and reads the response. */
 export function createHttpClient(options: BaseClientOptions, defaultServer?: ServerTemplate): BaseClient {
   async function send<T>(
-    request: OperationRequest | (() => OperationRequest),
+    build: () => OperationRequest,
     call: RequestOptions,
   ): Promise<{ data: T; response: Response }> {
     // Building the request (encoding parameters, serializing the body) may throw: here, the call rejects instead.
-    const operation = typeof request === 'function' ? request() : request;
+    const operation = build();
     const { operationId, method, body } = operation;
     const parts = [operation.path].flat();
     const path = parts.join('');
     const server = operation.server ?? defaultServer;
-    const base = options.baseUrl ?? (typeof server === 'function' ? server(options.serverVariables ?? {}) : server);
-    if (base === undefined) throw new SdkError('No server: pass `baseUrl` to createClient.');
+    // Without a server, URLs are relative to the page, as OpenAPI's default server `/` says (§4.8.1).
+    const base = options.baseUrl ?? (typeof server === 'function' ? server(options.serverVariables) : (server ?? ''));
     // An empty value would drop its segment (`/items/` for `/items/{id}`), and fetch parses URLs the WHATWG way,
     // which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
-    if (parts.some((part, index) => index % 2 === 1 && !part) || /\/(\.|%2e){1,2}(\/|$)/i.test(path))
+    if (parts.some((part, index) => index % 2 && !part) || /\/(\.|%2e){1,2}(\/|$)/i.test(path))
       throw new SdkError(`${operationId}: a path parameter is empty, "." or "..".`);
     const retry = callRetry(method, options.retry, call.retry);
     const label = `${operationId} (${method} ${path})`;
@@ -143,7 +143,7 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
           if (signal.aborted) throw signal.reason;
           mergeHeaders(headers, options.headers);
           mergeHeaders(headers, operation.headers);
-          await applySecurity(operation.security, options.auth ?? {}, auth);
+          await applySecurity(operation.security, options.auth, auth);
           context.url = auth.url;
           mergeHeaders(headers, {
             'Content-Type': body?.contentType,
@@ -169,15 +169,14 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
                   new SdkError(`${label} failed.`, { cause: thrown });
         }
         await options.onError?.({ ...context, error });
-        // A stream body is spent after one attempt.
-        const wait = body?.payload instanceof ReadableStream ? undefined : retryDelay(retry, attempt, error);
+        const wait = body?.once ? undefined : retryDelay(retry, attempt, error);
         if (wait === undefined || signal.aborted) throw signal.reason ?? error;
         // The next attempt starts when the wait ends or the call is aborted (then it fails before sending).
-        await new Promise((resolve) => {
+        await new Promise<void>((resolve) => {
           const waiting = setTimeout(resolve, wait);
           signal.addEventListener('abort', () => {
             clearTimeout(waiting);
-            resolve(undefined);
+            resolve();
           });
         });
       }
@@ -188,8 +187,8 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
   }
 
   return {
-    request<T>(operation: OperationRequest | (() => OperationRequest), call: RequestOptions = {}): ApiPromise<T> {
-      const sent = send<T>(operation, call);
+    request<T>(build: () => OperationRequest, call: RequestOptions = {}): ApiPromise<T> {
+      const sent = send<T>(build, call);
       const data = sent.then((result) => result.data);
       // Whoever awaits only `withResponse()` must not get an unhandled rejection from `data`.
       data.catch(() => {});
@@ -206,10 +205,8 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
 function redact(cause: unknown, secrets: readonly string[]): unknown {
   let text = '';
   // Not `instanceof Error`: errors of the platform's fetch may come from another realm.
-  for (let error = cause, depth = 0; error != null && depth < 8; depth++) {
-    const { stack, message } = error as Error;
-    for (const value of [stack, message, ...Object.values(error)]) if (typeof value === 'string') text += value;
-    error = (error as Error).cause;
-  }
+  for (let error = cause, depth = 0; error != null && depth < 8; depth++, error = (error as Error).cause)
+    for (const value of [(error as Error).stack, (error as Error).message, ...Object.values(error)])
+      if (typeof value === 'string') text += value;
   return secrets.some((secret) => secret && text.includes(secret)) ? undefined : cause;
 }

@@ -10,10 +10,11 @@ import { SdkError } from './errors.js';
  */
 export async function readBody(response: Response): Promise<unknown> {
   if (response.body === null) return undefined;
-  const type = response.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() ?? '';
-  if (type && !/^text\/|json$|xml$|yaml$|x-www-form-urlencoded$/.test(type)) return response.blob();
+  // Matched on the media type, before any `;`: `application/problem+json; charset=utf-8` is JSON.
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !/^(text\/|[^;]*(json|xml|yaml|x-www-form-urlencoded) *(;|$))/i.test(type)) return response.blob();
   const text = await response.text();
-  if (!text || !/json$/.test(type)) return text || undefined;
+  if (!text || !/^[^;]*json *(;|$)/i.test(type)) return text || undefined;
   try {
     return parseJson(text);
   } catch (cause) {

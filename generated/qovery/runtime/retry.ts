@@ -21,17 +21,16 @@ export interface RetryOptions {
   readonly methods?: readonly HttpMethod[];
 }
 
-const idempotent: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE'];
-
 /**
- * The retries of one call: the client's, for the methods they name (a POST
- * repeated may repeat its effect, RFC 9110 §9.2.2), overridden field by field
+ * The retries of one call: the client's, for the methods they name (by
+ * default the idempotent ones, every method but POST and PATCH: repeated,
+ * those may repeat their effect, RFC 9110 §9.2.2), overridden field by field
  * by the call's own, which apply whatever the method.
  */
 export function callRetry(method: HttpMethod, client: Retry | undefined, call: Retry | undefined): RetryOptions {
   const base = retryOptions(client);
   if (call !== undefined) return { ...base, ...retryOptions(call) };
-  return (base.methods ?? idempotent).includes(method) ? base : { retries: 0 };
+  return (base.methods?.includes(method) ?? !/^(POST|PATCH)$/.test(method)) ? base : { retries: 0 };
 }
 
 function retryOptions(retry: Retry | undefined): RetryOptions {
@@ -52,8 +51,8 @@ export function retryDelay(retry: Retry | undefined, attempt: number, error: unk
   const after = api && error.headers.get('retry-after');
   if (after) {
     const wait = /^\d+$/.test(after) ? Number(after) * 1000 : Date.parse(after) - Date.now();
-    if (wait > 60000) return undefined;
-    if (wait === wait) return Math.max(0, wait); // NaN (an unreadable date) falls back to backoff
+    // NaN (an unreadable date) falls back to backoff.
+    if (wait === wait) return wait > 60000 ? undefined : Math.max(0, wait);
   }
   const ceiling = Math.min(maxDelay, delay * 2 ** (attempt - 1));
   return (ceiling * (1 + Math.random())) / 2;
