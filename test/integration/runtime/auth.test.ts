@@ -96,6 +96,28 @@ describe('auth on the wire (test/fixtures/runtime/auth.yaml)', () => {
     ]);
   });
 
+  it('a token provider that throws: the call rejects with an SdkError caused by it, onError sees it, nothing is sent', async () => {
+    const failure = new Error('token service down');
+    const seen: string[] = [];
+    const client = sdk.createClient({
+      baseUrl: server.url,
+      auth: {
+        oauth: () => {
+          throw failure;
+        },
+      },
+      onError: (context: any) => void seen.push(`${context.operationId} #${context.attempt} ${context.error.name}`),
+    });
+    server.requests.length = 0;
+    let call: Promise<unknown> | undefined;
+    expect(() => (call = client.withOauth())).not.toThrow();
+    const error = await call!.catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(sdk.SdkError);
+    expect([error.message, error.cause]).toEqual(['withOauth (GET /oauth) failed.', failure]);
+    expect(seen).toEqual(['withOauth #1 SdkError']);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('both schemes of one requirement (A and B) are sent together', async () => {
     const request = await sent(clientWith(everything).withBoth());
     expect(credentials(request)).toEqual({ ...none, apiKey: 'hk-secret', query: '?api_key=query%20key%26x%3D1' });

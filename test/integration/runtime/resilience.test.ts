@@ -240,6 +240,23 @@ describe('retries, timeouts, aborts and hooks on the wire (test/fixtures/runtime
     });
   });
 
+  describe('requests that cannot be built', () => {
+    it('a body JSON cannot encode (a BigInt): the call rejects, it never throws, and nothing is sent', async () => {
+      server.requests.length = 0;
+      let call: Promise<unknown> | undefined;
+      expect(() => (call = clientWith().createItem({ body: { id: 1n } }))).not.toThrow();
+      expect(typeof (call as any).withResponse).toBe('function');
+      expect(await rejection(call!)).toBeInstanceOf(TypeError);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('a path value that cannot be encoded (an invalid Date): the call rejects, it never throws', async () => {
+      let call: Promise<unknown> | undefined;
+      expect(() => (call = clientWith().getItem({ id: new Date(Number.NaN) }))).not.toThrow();
+      expect(await rejection(call!)).toBeInstanceOf(RangeError);
+    });
+  });
+
   describe('hooks', () => {
     it('onRequest, onResponse and onError run on every attempt; onRequest can sign the request', async () => {
       server.reply(unavailable, 'reset');
@@ -263,6 +280,21 @@ describe('retries, timeouts, aborts and hooks on the wire (test/fixtures/runtime
         'response #3 200',
       ]);
       expect(server.requests.map((request) => request.headers['x-signature'])).toEqual(['sig-1', 'sig-2', 'sig-3']);
+    });
+
+    it('onError also runs for an attempt that fails before its request is sent (an invalid header value)', async () => {
+      server.requests.length = 0;
+      const seen: string[] = [];
+      const client = clientWith({
+        headers: { 'x-trace': 'a\nb' },
+        onError: (context: any) =>
+          void seen.push(`error ${context.operationId} #${context.attempt} ${context.error.name}`),
+      });
+      const error = await rejection(client.getItem({ id: 'a' }));
+      expect(error).toBeInstanceOf(sdk.SdkError);
+      expect(error.message).toBe('Header x-trace has an invalid value; it was not sent.');
+      expect(seen).toEqual(['error getItem #1 SdkError']);
+      expect(server.requests).toHaveLength(0);
     });
 
     it('async hooks are awaited before the request is sent', async () => {
