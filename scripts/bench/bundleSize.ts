@@ -95,9 +95,21 @@ const subjects: readonly Subject[] = [
   },
 ];
 
-/** The sdkgen SDK of `spec`, generated once for both sdkgen entries; returns its `index.ts`. */
+/** Entries of one SDK (test/fixtures/runtime/bodies.yaml), each calling one operation with one kind of body. */
+const featureSpec = join(root, 'test', 'fixtures', 'runtime', 'bodies.yaml');
+const featureEntries = [
+  { name: 'JSON body only (sendJson)', call: `sendJson(client, { body: { name: 'a' } })`, operation: 'sendJson' },
+  {
+    name: 'multipart body (upload)',
+    call: `upload(client, { body: { file: new Blob(['x']), note: 'n' } })`,
+    operation: 'upload',
+  },
+];
+
+/** The sdkgen SDK of `spec`, generated once for all its sdkgen entries; returns its `index.ts`. */
 function sdkgenOutput(spec: string): string {
-  const out = join(outRoot, `sdkgen-${Object.values(specs).indexOf(spec)}`);
+  const known = Object.values(specs).indexOf(spec);
+  const out = join(outRoot, `sdkgen-${known === -1 ? 'features' : known}`);
   if (!existsSync(out))
     generate([process.execPath, join(root, 'dist', 'cli', 'main.js'), 'generate', '-q', '-i', spec, '-o', out]);
   return join(out, 'index.ts');
@@ -109,7 +121,7 @@ function generate([command, ...rest]: string[]): void {
     throw new Error(`${command} failed: ${(result.stderr || result.stdout).trim().split('\n')[0]}`);
 }
 
-async function bundleSize(entry: string): Promise<{ minified: number; gzipped: number }> {
+async function bundleSize(entry: string): Promise<{ minified: number; gzipped: number; code: string }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -122,7 +134,7 @@ async function bundleSize(entry: string): Promise<{ minified: number; gzipped: n
     nodePaths: [join(peersFolder, 'node_modules')],
   });
   const code = result.outputFiles[0]!.contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, code: Buffer.from(code).toString() };
 }
 
 async function main(): Promise<void> {
@@ -161,10 +173,32 @@ async function main(): Promise<void> {
   console.log(
     'typed errors and auth; the first row is the standalone function, the way a bundler keeps one operation.',
   );
+  await featureTable();
   if (!peersInstalled)
     console.log(
       'Peers are not installed: `npm run bench -- generation` installs them in scripts/bench/peers, then rerun.',
     );
+}
+
+/** Whether the multipart serializer (the only runtime code that builds a `FormData`) is in each entry's bundle. */
+async function featureTable(): Promise<void> {
+  const sdk = sdkgenOutput(featureSpec);
+  console.log('\n| spec | sdkgen entry (standalone function) | minified KB | min+gzip KB | multipart code bundled |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [index, feature] of featureEntries.entries()) {
+    const entry = join(outRoot, `features-${index}.ts`);
+    writeFileSync(
+      entry,
+      [
+        `import { createBaseClient, ${feature.operation} } from ${JSON.stringify(sdk)};`,
+        `const client = createBaseClient();`,
+        `${feature.call}.then(console.log);`,
+      ].join('\n'),
+    );
+    const { minified, gzipped, code } = await bundleSize(entry);
+    const multipart = code.includes('new FormData') ? 'yes' : 'no';
+    console.log(`| bodies.yaml | ${feature.name} | ${kb(minified)} | ${kb(gzipped)} | ${multipart} |`);
+  }
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(2);

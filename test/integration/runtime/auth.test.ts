@@ -111,7 +111,7 @@ describe('auth on the wire (test/fixtures/runtime/auth.yaml)', () => {
     server.requests.length = 0;
     let call: Promise<unknown> | undefined;
     expect(() => (call = client.withOauth())).not.toThrow();
-    const error = await call!.catch((thrown: unknown) => thrown);
+    const error: any = await call!.catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(sdk.SdkError);
     expect([error.message, error.cause]).toEqual(['withOauth (GET /oauth) failed.', failure]);
     expect(seen).toEqual(['withOauth #1 SdkError']);
