@@ -110,10 +110,11 @@ function pathPart(parameter: Parameter, helpers: Set<string>): string {
   }
 }
 
-/** A string, number or boolean (or a union of them): no array or object, so `explode` changes nothing. */
+/** A string, `Date`, number or boolean (or a union of them): no array or object, so `explode` changes nothing. */
 function isScalar(type: TypeNode): boolean {
   switch (type.kind) {
     case 'string':
+    case 'date':
     case 'number':
     case 'boolean':
     case 'null':
