@@ -14,7 +14,7 @@ export function setHeader(headers: Headers, name: string, value: string): void {
   try {
     if (!/[\r\n\0]/.test(value)) return headers.set(name, value);
   } catch {}
-  throw new SdkError(`Header ${name} has an invalid value; it was not sent.`);
+  throw new SdkError(`Header ${name} has an invalid value; not sent.`);
 }
 
 /** Copies headers given in any form (`Headers`, pairs or a record) through {@link setHeader}. */

@@ -6,9 +6,9 @@
  * credential, and neither does `toJSON`.
  */
 export class SdkError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
+  /** The class's name: `ApiError`, `NetworkError`... */
+  override get name(): string {
+    return this.constructor.name;
   }
 
   /** Name and message, and for an `ApiError` its status, request id and body (JSON leaves out the undefined ones). */

@@ -88,7 +88,7 @@ describe('parameters on the wire (test/fixtures/runtime/params.yaml)', () => {
     for (const value of ['a\r\nX-Injected: 1', 'a\nb', 'a\0b']) {
       const error = await client.search({ 'X-Trace': value }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(sdk.SdkError);
-      expect(error.message).toBe('Header X-Trace has an invalid value; it was not sent.');
+      expect(error.message).toBe('Header X-Trace has an invalid value; not sent.');
     }
     const fromOptions = await client.search({}, { headers: { 'x-other': 'secret\r\nevil' } }).catch((e: unknown) => e);
     expect(fromOptions.message).not.toContain('secret');

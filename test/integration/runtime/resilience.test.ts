@@ -292,7 +292,7 @@ describe('retries, timeouts, aborts and hooks on the wire (test/fixtures/runtime
       });
       const error = await rejection(client.getItem({ id: 'a' }));
       expect(error).toBeInstanceOf(sdk.SdkError);
-      expect(error.message).toBe('Header x-trace has an invalid value; it was not sent.');
+      expect(error.message).toBe('Header x-trace has an invalid value; not sent.');
       expect(seen).toEqual(['error getItem #1 SdkError']);
       expect(server.requests).toHaveLength(0);
     });
