@@ -1,6 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createJiti } from 'jiti';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parseSpecText } from '../load/parseSpecText';
 import { SpecSource } from '../load/specSource';
@@ -76,6 +75,8 @@ async function readJsonConfig(file: string, display: string): Promise<LoadedValu
  * generator's `defineConfig` (all a config needs at run time), even where the package is not installed.
  */
 async function importConfig(file: string, display: string): Promise<LoadedValue> {
+  // Loaded only for a TypeScript or JavaScript config: a JSON config or `-i/-o` never needs it.
+  const { createJiti } = require('jiti') as typeof import('jiti');
   const jiti = createJiti(__filename, {
     alias: { 'openapi-sdkgen': resolve(__dirname, 'defineConfig') },
     moduleCache: false,

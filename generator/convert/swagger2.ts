@@ -1,4 +1,3 @@
-import { convertObj } from 'swagger2openapi';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { SpecSource } from '../load/specSource';
 import { diagnosticAt } from '../resolve/location';
@@ -18,6 +17,8 @@ export function isSwagger2(value: unknown): boolean {
 export async function convertSwagger2(spec: ResolvedSpec): Promise<{ source?: SpecSource; diagnostics: Diagnostic[] }> {
   try {
     // `resolve: false`: every file is already bundled in; the converter reads nothing on its own.
+    // Loaded only for a Swagger 2.0 document, with the many packages it brings.
+    const { convertObj } = require('swagger2openapi') as typeof import('swagger2openapi');
     const converted = await convertObj(bundleSwagger2(spec) as never, { patch: true, warnOnly: true, resolve: false });
     const root = spec.root;
     return { source: new ConvertedSource(root.path, root.displayPath, root.text, converted.openapi), diagnostics: [] };

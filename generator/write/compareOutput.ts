@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { structuredPatch } from 'diff';
 import type { EmittedFile } from '../emit/emittedFile';
 import { readIfExists } from './readIfExists';
 import { manifestContent, manifestFileName, readManifest } from './manifest';
@@ -38,6 +37,8 @@ export async function compareOutput(
 }
 
 function shortDiff(path: string, before: string, after: string, maxLines: number): string {
+  // Loaded here, not at start-up: only `check` shows diffs, and the library takes a while to load.
+  const { structuredPatch } = require('diff') as typeof import('diff');
   const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 1 });
   const lines = patch.hunks.flatMap((hunk) => [
     `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
