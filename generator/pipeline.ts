@@ -8,7 +8,9 @@ import { emitSdk } from './emit/emitSdk';
 import type { PackageIdentity } from './emit/package/emitPackage';
 import { defaultPackageName } from './emit/package/packageName';
 import { packageVersion } from './emit/package/packageVersion';
-import { formatFiles } from './format/formatFiles';
+import { statSync } from 'node:fs';
+import { formatFiles, startFormatter } from './format/formatFiles';
+import type { FormatterPool } from './format/formatterPool';
 import { specLimits, type SpecLimits } from './load/limits';
 import { prettierOptionsFor } from './format/prettierSetting';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
@@ -60,6 +62,23 @@ export interface GenerateResult {
  * written here; `writeOutput` does that once the result is known to be good.
  */
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
+  const pool = input.format === false ? undefined : startFormatter(specSize(resolvePath(input.cwd, input.specPath)));
+  try {
+    return await generateWith(input, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+function specSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // Loading reports it.
+  }
+}
+
+async function generateWith(input: GenerateInput, pool: FormatterPool | undefined): Promise<GenerateResult> {
   const onStage = input.onStage ?? (() => undefined);
   const modelled = await buildSdkModel(input);
   const diagnostics = [...modelled.diagnostics];
@@ -79,9 +98,8 @@ export async function generateSdk(input: GenerateInput): Promise<GenerateResult>
     specHash: modelled.specHash,
     package: identity,
   });
-  if (input.format !== false) onStage('formatting');
-  const files =
-    input.format === false ? emitted : await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd });
+  if (pool) onStage('formatting');
+  const files = pool ? await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd, pool }) : emitted;
   return { files, model: modelled.model, specFiles, diagnostics };
 }
 

@@ -22,6 +22,18 @@ export interface FormatOptions {
   readonly prettier?: Options;
   /** The working folder: where the format cache lives (see FormatCache). */
   readonly cwd?: string;
+  /** Workers started earlier (see `startFormatter`); the caller closes them. Without, a pool lives for this call. */
+  readonly pool?: FormatterPool;
+}
+
+/**
+ * Starts prettier's workers before there is anything to format, so that they
+ * load prettier on the other cores while the main thread parses the spec and
+ * emits the code. Sized by the spec: one worker loads prettier once; more only
+ * pay off for large outputs.
+ */
+export function startFormatter(specBytes: number): FormatterPool {
+  return new FormatterPool(Math.max(1, Math.min(availableParallelism(), specBytes > 100_000 ? 4 : 1)));
 }
 
 /**
@@ -44,8 +56,7 @@ export async function formatFiles(files: readonly EmittedFile[], options: Format
 
   if (pending.length > 0) {
     const bytes = pending.reduce((sum, file) => sum + file.content.length, 0);
-    // One worker loads prettier once; a second only pays off for larger outputs.
-    const pool = new FormatterPool(Math.max(1, Math.min(availableParallelism(), bytes > 200_000 ? 4 : 1)));
+    const pool = options.pool ?? startFormatter(bytes / 2);
     const boundary = batchBoundary(pending, prettier);
     try {
       await Promise.all(
@@ -60,7 +71,7 @@ export async function formatFiles(files: readonly EmittedFile[], options: Format
         }),
       );
     } finally {
-      await pool.close();
+      if (!options.pool) await pool.close();
     }
     cache?.prune();
   }

@@ -23,6 +23,8 @@ const format = (text, options) =>
   prettier.format(text, options).catch((error) =>
     options.parser === 'babel-ts' ? prettier.format(text, { ...options, parser: 'typescript' }) : Promise.reject(error),
   );
+// Loads prettier's parser and printer now, while the main thread is still busy with the spec.
+prettier.format(';', { parser: 'babel-ts' }).catch(() => {});
 const each = (texts, options) => Promise.all(texts.map((text) => format(text, options)));
 async function formatBatch(texts, options, boundary) {
   if (texts.length === 1 || boundary === undefined) return each(texts, options);
