@@ -1,4 +1,4 @@
-import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { NamedModel, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
 import type { EmittedFile } from './emittedFile';
@@ -6,7 +6,6 @@ import { escapeCommentText, jsDocText } from './jsdoc';
 import { literalValueText, propertyKey } from './literals';
 import { typeImport, type SourcePrinter } from './sourceFile';
 import { indexSignatureType, typeText } from './typeSyntax';
-import { StructureKind, VariableDeclarationKind } from './structures';
 
 /** `models/<Name>.ts` for every named model, and `models/index.ts` re-exporting them. */
 export function emitModels(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile[] {

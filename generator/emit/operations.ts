@@ -1,4 +1,4 @@
-import type { StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { MediaContent, Operation, SdkModel } from '../model/types';
 import { compareStrings } from '../util/compare';
 import type { EmittedFile } from './emittedFile';
@@ -8,7 +8,6 @@ import { errorResponses, isRawMediaType, requestContent, responseBodyType, succe
 import { requestObject } from './requestObject';
 import { typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
 import { typeText } from './typeSyntax';
-import { StructureKind } from './structures';
 
 /** `operations/<group>.ts` per tag, and `operations/index.ts` re-exporting them. */
 export function emitOperations(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile[] {

@@ -1,25 +1,28 @@
-import type { StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { EmittedFile } from './emittedFile';
-import { printStatement, StructureKind } from './structures';
 
 export type Statement = string | StatementStructures;
 
 /**
- * Prints one file from ts-morph structures straight to text (see
- * `structures.ts`): nothing is parsed, and ts-morph is not loaded. Prettier
- * lays the text out afterwards.
+ * Prints one file from ts-morph structures straight to text: no source file
+ * is created, so nothing is parsed (parsing every file back was most of the
+ * emit time). Prettier lays the text out afterwards.
  */
 export class SourcePrinter {
   print(path: string, banner: string, statements: readonly Statement[]): EmittedFile {
     // A blank line after the banner and between declarations; consecutive imports stay together.
-    let content = `${banner}\n`;
-    statements.forEach((statement, index) => {
-      content += index > 0 && isImport(statement) && isImport(statements[index - 1]!) ? '\n' : '\n\n';
-      content += printStatement(statement).replace(/\n+$/, '');
-    });
-    return { path, content: `${content}\n`, origin: 'generated' };
+    const spaced = statements.flatMap((statement, index): (Statement | WriterFunction)[] =>
+      index > 0 && !(isImport(statement) && isImport(statements[index - 1]!)) ? [blankLine, statement] : [statement],
+    );
+    const content = printStructure(
+      { kind: StructureKind.SourceFile, statements: [banner, blankLine, ...spaced] },
+      { indentNumberOfSpaces: 2, useSingleQuote: true },
+    );
+    return { path, content, origin: 'generated' };
   }
 }
+
+const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
 
 function isImport(statement: Statement): boolean {
   return typeof statement === 'string'

@@ -11,7 +11,7 @@ function heavyModules(stderr: string): number {
 
 describe('startup', () => {
   it.each([[['--help']], [['generate', '--help']], [['check', '--help']], [['validate', '--help']], [['nope']]])(
-    '%j answers without loading ts-morph, prettier or yaml',
+    '%j answers without loading ts-morph or prettier',
     (args) => {
       const run = runCli(args, projectRoot, { nodeArgs: preload });
       expect(run.stdout + run.stderr).toContain('sdkgen');
