@@ -1,3 +1,4 @@
+import { modelNamesIn } from '../model/typeNodes';
 import type { Operation, TypeNode } from '../model/types';
 import type { Direction } from './change';
 import type { Side } from './sides';
@@ -9,7 +10,7 @@ import type { Side } from './sides';
 export function modelDirections(side: Side): Map<string, Set<Direction>> {
   const directions = new Map<string, Set<Direction>>();
   const visit = (type: TypeNode, direction: Direction): void => {
-    for (const name of namesIn(type)) {
+    for (const name of modelNamesIn(type)) {
       const seen = directions.get(name) ?? new Set<Direction>();
       if (seen.has(direction)) continue;
       seen.add(direction);
@@ -32,35 +33,4 @@ function requestTypes(operation: Operation): TypeNode[] {
     ...operation.parameters.map((parameter) => parameter.type),
     ...(operation.requestBody?.contents.map((content) => content.type) ?? []),
   ];
-}
-
-/** The named models a type mentions directly (through `ref`s and object bases). */
-function namesIn(type: TypeNode): string[] {
-  switch (type.kind) {
-    case 'ref':
-      return [type.name];
-    case 'array':
-      return namesIn(type.items);
-    case 'tuple':
-      return [...type.items, ...(type.rest ? [type.rest] : [])].flatMap(namesIn);
-    case 'object':
-      return [
-        ...type.bases,
-        ...type.properties.flatMap((property) => namesIn(property.type)),
-        ...(type.additionalProperties ? namesIn(type.additionalProperties) : []),
-      ];
-    case 'union':
-    case 'intersection':
-      return type.members.flatMap(namesIn);
-    case 'unknown':
-    case 'never':
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'null':
-    case 'binary':
-    case 'date':
-    case 'literal':
-      return [];
-  }
 }

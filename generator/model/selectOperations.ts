@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { refType } from './typeNodes';
+import { modelNamesIn, refType } from './typeNodes';
 import type { NamedModel, Operation, SdkModel, TypeNode, Webhook } from './types';
 
 /** `include` or `exclude` in the config. */
@@ -105,44 +105,12 @@ function unmatchedEntries(
 /** Names of the models the types use, directly or through other models. */
 function reachableModels(types: readonly TypeNode[], byName: ReadonlyMap<string, NamedModel>): Set<string> {
   const seen = new Set<string>();
-  const pending: TypeNode[] = [...types];
-  const visitName = (name: string): void => {
-    if (seen.has(name)) return;
+  const pending = types.flatMap(modelNamesIn);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (seen.has(name)) continue;
     seen.add(name);
     const named = byName.get(name);
-    if (named) pending.push(named.type);
-  };
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    switch (node.kind) {
-      case 'ref':
-        visitName(node.name);
-        break;
-      case 'array':
-        pending.push(node.items);
-        break;
-      case 'tuple':
-        pending.push(...node.items, ...(node.rest ? [node.rest] : []));
-        break;
-      case 'object':
-        node.bases.forEach(visitName);
-        pending.push(...node.properties.map((property) => property.type));
-        if (node.additionalProperties) pending.push(node.additionalProperties);
-        break;
-      case 'union':
-      case 'intersection':
-        pending.push(...node.members);
-        break;
-      case 'unknown':
-      case 'never':
-      case 'string':
-      case 'number':
-      case 'boolean':
-      case 'null':
-      case 'binary':
-      case 'date':
-      case 'literal':
-        break;
-    }
+    if (named) pending.push(...modelNamesIn(named.type));
   }
   return seen;
 }

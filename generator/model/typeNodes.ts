@@ -62,3 +62,34 @@ function dedupe(members: readonly TypeNode[]): TypeNode[] {
     return true;
   });
 }
+
+/** The named models a type mentions directly (through `ref`s and object bases). */
+export function modelNamesIn(type: TypeNode): string[] {
+  switch (type.kind) {
+    case 'ref':
+      return [type.name];
+    case 'array':
+      return modelNamesIn(type.items);
+    case 'tuple':
+      return [...type.items, ...(type.rest ? [type.rest] : [])].flatMap(modelNamesIn);
+    case 'object':
+      return [
+        ...type.bases,
+        ...type.properties.flatMap((property) => modelNamesIn(property.type)),
+        ...(type.additionalProperties ? modelNamesIn(type.additionalProperties) : []),
+      ];
+    case 'union':
+    case 'intersection':
+      return type.members.flatMap(modelNamesIn);
+    case 'unknown':
+    case 'never':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'binary':
+    case 'date':
+    case 'literal':
+      return [];
+  }
+}
