@@ -162,7 +162,7 @@ function partType(context: ModelContext, part: AllOfPart): TypeNode {
     !('allOf' in part.schema) &&
     !('oneOf' in part.schema) &&
     !('anyOf' in part.schema)
-    ? objectTypeOf(context, part.location, part.schema)
+    ? objectTypeOf(context, part.location, part.schema, [], true)
     : schemaType(context, part.location);
 }
 
@@ -180,7 +180,9 @@ function extendedObject(context: ModelContext, parts: readonly AllOfPart[]): Typ
     ...collectProperties(context, base.target, base.schema, new Set()).keys(),
   ]);
   if (new Set(inheritedNames).size !== inheritedNames.length) return undefined;
-  const ownProperties = own.flatMap(({ location, schema }) => objectTypeOf(context, location, schema).properties);
+  const ownProperties = own.flatMap(
+    ({ location, schema }) => objectTypeOf(context, location, schema, [], true).properties,
+  );
   const ownNames = new Set(ownProperties.map((property) => property.name));
   if (ownProperties.length !== ownNames.size) return undefined;
   if ([...ownNames].some((name) => inheritedNames.includes(name))) return undefined;

@@ -1,6 +1,7 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import type { ModelContext } from './context';
+import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { schemaType } from './schemaType';
 import { objectType, unionOf, unknownType } from './typeNodes';
@@ -12,6 +13,8 @@ export function objectTypeOf(
   location: Location,
   schema: Record<string, unknown>,
   bases: readonly string[] = [],
+  /** Set for a member of an `allOf`, whose `required` may name its siblings' properties. */
+  inComposition = false,
 ): ObjectNode {
   const required = requiredNames(schema);
   const properties = isRecord(schema['properties'])
@@ -25,7 +28,50 @@ export function objectTypeOf(
     schema,
     properties.length > 0 || bases.length > 0,
   );
-  return objectType(properties, { bases, ...(additionalProperties ? { additionalProperties } : {}) });
+  const listed = new Set(properties.map((property) => property.name));
+  const undeclared =
+    !inComposition && standsAlone(schema, bases) ? [...required].filter((name) => !listed.has(name)) : [];
+  // JSON Schema: a required name must be present even when `properties` does not list it; its value is
+  // whatever `additionalProperties` allows.
+  if (undeclared.length > 0) {
+    const typed = additionalProperties ? 'the type additionalProperties gives' : 'type unknown';
+    warnOfUndeclared(
+      context,
+      childLocation(location, 'required'),
+      `${undeclared.map((name) => JSON.stringify(name)).join(', ')}`,
+      typed,
+    );
+  }
+  const requiredOnly = undeclared.map((name): Property => ({
+    name,
+    required: true,
+    readOnly: false,
+    writeOnly: false,
+    type: additionalProperties ?? unknownType,
+    docs: {},
+  }));
+  return objectType([...properties, ...requiredOnly], {
+    bases,
+    ...(additionalProperties ? { additionalProperties } : {}),
+  });
+}
+
+/** Once per schema, though its type may be built more than once (request and response forms). */
+function warnOfUndeclared(context: ModelContext, site: Location, names: string, typed: string): void {
+  const file = site.source.displayPath;
+  const known = (seen: Diagnostic): boolean =>
+    seen.code === 'SDK3109' && seen.file === file && seen.pointer === site.pointer;
+  if (context.diagnostics.some(known)) return;
+  warnAt(context, site, {
+    code: 'SDK3109',
+    message: `\`required\` lists ${names}, which \`properties\` does not declare; the SDK makes them required properties of ${typed}.`,
+    hint: 'Declare the property under `properties`, or remove it from `required` (a spelling mistake?).',
+  });
+}
+
+/** A schema whose `required` can only name its own properties: not a part of a composition, no base. */
+function standsAlone(schema: Record<string, unknown>, bases: readonly string[]): boolean {
+  return bases.length === 0 && !['allOf', 'oneOf', 'anyOf'].some((key) => key in schema);
 }
 
 export function requiredNames(schema: Record<string, unknown>): Set<string> {

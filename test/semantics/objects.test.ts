@@ -48,3 +48,19 @@ describe('objects', () => {
     }
   });
 });
+
+describe('required names that properties does not declare', () => {
+  it('are required properties (of the additionalProperties type, else unknown), reported once per schema', async () => {
+    const sdk = await checkFixture('undeclared-required');
+    try {
+      expect(sdk.typeErrors).toEqual([]);
+      expect(sdk.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.pointer])).toEqual([
+        ['SDK3109', '/components/schemas/OrganizationEdit/required'],
+        ['SDK3109', '/components/schemas/Counters/required'],
+      ]);
+      expect(sdk.diagnostics[0]!.message).toContain('"plan"');
+    } finally {
+      sdk.cleanup();
+    }
+  });
+});
