@@ -296,6 +296,12 @@ function isObjectSchema(
 /** An interface can extend a model that is an object type without an index signature. */
 function isExtendable(schema: Record<string, unknown>): boolean {
   if ('additionalProperties' in schema || 'patternProperties' in schema) return false;
+  // A base that requires a name it does not declare types it `unknown`: an interface extending it could not
+  // declare it more narrowly, so the members are merged instead.
+  const declared = isRecord(schema['properties']) ? schema['properties'] : {};
+  if (!Array.isArray(schema['allOf']) && [...requiredNames(schema)].some((name) => !Object.hasOwn(declared, name))) {
+    return false;
+  }
   return 'properties' in schema || schema['type'] === 'object' || Array.isArray(schema['allOf']);
 }
 
