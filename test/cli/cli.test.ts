@@ -17,7 +17,7 @@ describe('sdkgen generate', () => {
     try {
       const run = runCli(['generate'], folder);
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/^qovery: 1 operations, 4 models, \d+ files, \d+\.\d s$/m);
+      expect(run.stdout).toMatch(/^qovery: 1 operation, 4 models, \d+ files, \d+\.\d s$/m);
       expect(readFileSync(join(folder, 'generated/qovery/index.ts'), 'utf8')).toContain('createClient');
       expect(existsSync(join(folder, 'generated/qovery/.sdkgen-manifest.json'))).toBe(true);
     } finally {

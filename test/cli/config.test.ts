@@ -214,7 +214,7 @@ describe('the config file', () => {
       const all = runCli(['generate'], folder);
       expect(all.status).toBe(0);
       expect(all.stdout).toMatch(/^pets: 3 operations/m);
-      expect(all.stdout).toMatch(/^store: 1 operations/m);
+      expect(all.stdout).toMatch(/^store: 1 operation,/m);
       const one = runCli(['generate', '--sdk', 'store', '-o', 'elsewhere'], folder);
       expect(one.status).toBe(0);
       expect(one.stdout).not.toContain('pets:');

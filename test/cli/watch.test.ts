@@ -50,7 +50,7 @@ describe('sdkgen generate --watch', () => {
 
       writeFileSync(join(folder, 'spec/schemas.yaml'), `${schemas}    created_at:\n      type: string\n`);
       await until(() => existsSync(model) && readFileSync(model, 'utf8').includes('created_at'));
-      await until(() => stdout.match(/^api: 1 operations, 1 models, \d+ files, \d+\.\d s$/gm)?.length === 2);
+      await until(() => stdout.match(/^api: 1 operation, 1 model, \d+ files, \d+\.\d s$/gm)?.length === 2);
 
       child.kill('SIGINT');
       expect(await exited).toBe(0);

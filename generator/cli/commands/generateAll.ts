@@ -29,7 +29,12 @@ export interface GenerateAllOptions {
 /** One SDK's summary line, as `generate` prints it: `qovery: 554 operations, 724 models, 14 files, 0.9 s`. */
 export function summaryLine(generated: GeneratedSdk): string {
   const { sdk, operations, models, files, seconds } = generated;
-  return `${sdk.name}: ${operations} operations, ${models} models, ${files.length} files, ${seconds.toFixed(1)} s`;
+  const counted = [count(operations, 'operation'), count(models, 'model'), count(files.length, 'file')];
+  return `${sdk.name}: ${counted.join(', ')}, ${seconds.toFixed(1)} s`;
+}
+
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
 }
 
 /** The settings the pipeline takes from one SDK of the config: all but its name, input and output. */
