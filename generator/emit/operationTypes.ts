@@ -1,11 +1,6 @@
-import type { MediaContent, Operation, Response, TypeNode } from '../model/types';
+import { isJsonMediaType } from '../model/mediaTypes';
+import type { Operation, Response, TypeNode } from '../model/types';
 import { unionOf } from '../model/typeNodes';
-
-/** Media types read as JSON (RFC 6839 `+json` suffixes included). */
-export function isJsonMediaType(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
-}
 
 export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/.test(status);
@@ -30,11 +25,6 @@ export function errorResponses(operation: Operation): { status: number | undefin
   return operation.responses
     .filter((response) => !isSuccessStatus(response.status))
     .map((response) => ({ status: /^\d{3}$/.test(response.status) ? Number(response.status) : undefined, response }));
-}
-
-/** The media type a request body is sent as: JSON when the spec offers it, else the first one. */
-export function requestContent(contents: readonly MediaContent[]): MediaContent | undefined {
-  return contents.find((content) => isJsonMediaType(content.mediaType)) ?? contents[0];
 }
 
 /** The distinct media types of an operation's documented success responses, in spec order. */

@@ -1,7 +1,8 @@
 import { defaultServerUrl } from '../model/servers';
 import type { MediaContent, Operation, Parameter, Server, TypeNode } from '../model/types';
 import { objectLiteralKey, propertyAccess, stringLiteral } from './literals';
-import { isJsonMediaType, requestContent, successMediaTypes } from './operationTypes';
+import { isJsonMediaType, requestContent } from '../model/mediaTypes';
+import { successMediaTypes } from './operationTypes';
 
 /**
  * The object literal a generated operation hands to `client.request`, and the

@@ -6,7 +6,8 @@ import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { toTypeName } from './identifiers';
 import { httpMethods } from './httpMethods';
-import type { HttpMethod, MediaContent, Webhook } from './types';
+import { requestContent } from './mediaTypes';
+import type { HttpMethod, Webhook } from './types';
 
 /**
  * Webhooks (OpenAPI 3.1 §4.8.1 `webhooks`) and callbacks (§4.8.18): requests
@@ -95,7 +96,7 @@ function payloadModel(
   const body = context.spec.deref(childLocation(at.location, 'requestBody'));
   if (!body || !isRecord(body.value)) return undefined;
   const contents = contentsOf(context, body.location);
-  const content = contents.find((entry) => isJson(entry.mediaType)) ?? contents[0];
+  const content = requestContent(contents);
   if (!content) return undefined;
   const schema = childLocation(body.location, 'content', content.mediaType, 'schema');
   const name = context.names.claim(at.wanted, {
@@ -121,10 +122,4 @@ function payloadModel(
     },
   });
   return name;
-}
-
-/** A webhook sends JSON when it can (RFC 6839 `+json` suffixes included), as requests do. */
-function isJson(mediaType: MediaContent['mediaType']): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  return base === 'application/json' || base.endsWith('+json');
 }

@@ -1,5 +1,6 @@
 import type { Operation, SdkModel } from '../../model/types';
-import { requestContent, responseBodyType, successType } from '../operationTypes';
+import { requestContent } from '../../model/mediaTypes';
+import { responseBodyType, successType } from '../operationTypes';
 import { mdCode, mdParagraphs, mdTable, mdText } from './markdown';
 import type { Slugger } from './slugger';
 import { typeSummary } from './typeSummary';
