@@ -1,4 +1,3 @@
-import type { Diagnostic } from '../diagnostics/diagnostic';
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
@@ -35,12 +34,12 @@ export function objectTypeOf(
   // whatever `additionalProperties` allows.
   if (undeclared.length > 0) {
     const typed = additionalProperties ? 'the type additionalProperties gives' : 'type unknown';
-    warnOfUndeclared(
-      context,
-      childLocation(location, 'required'),
-      `${undeclared.map((name) => JSON.stringify(name)).join(', ')}`,
-      typed,
-    );
+    const names = undeclared.map((name) => JSON.stringify(name)).join(', ');
+    warnAt(context, childLocation(location, 'required'), {
+      code: 'SDK3109',
+      message: `\`required\` lists ${names}, which \`properties\` does not declare; the SDK makes them required properties of ${typed}.`,
+      hint: 'Declare the property under `properties`, or remove it from `required` (a spelling mistake?).',
+    });
   }
   const requiredOnly = undeclared.map((name): Property => ({
     name,
@@ -53,19 +52,6 @@ export function objectTypeOf(
   return objectType([...properties, ...requiredOnly], {
     bases,
     ...(additionalProperties ? { additionalProperties } : {}),
-  });
-}
-
-/** Once per schema, though its type may be built more than once (request and response forms). */
-function warnOfUndeclared(context: ModelContext, site: Location, names: string, typed: string): void {
-  const file = site.source.displayPath;
-  const known = (seen: Diagnostic): boolean =>
-    seen.code === 'SDK3109' && seen.file === file && seen.pointer === site.pointer;
-  if (context.diagnostics.some(known)) return;
-  warnAt(context, site, {
-    code: 'SDK3109',
-    message: `\`required\` lists ${names}, which \`properties\` does not declare; the SDK makes them required properties of ${typed}.`,
-    hint: 'Declare the property under `properties`, or remove it from `required` (a spelling mistake?).',
   });
 }
 
