@@ -15,6 +15,9 @@ export interface Resolved<T = unknown> {
  * nowhere, so here a broken reference simply yields `undefined`.
  */
 export class ResolvedSpec {
+  /** Values by source and pointer: modelling asks for the same `$ref` targets many times. */
+  private readonly values = new Map<SpecSource, Map<string, unknown>>();
+
   constructor(
     readonly root: SpecSource,
     /** Every loaded file, by absolute path. */
@@ -30,7 +33,12 @@ export class ResolvedSpec {
   }
 
   valueAt(location: Location): unknown {
-    return getAtPointer(location.source.value, location.pointer);
+    let values = this.values.get(location.source);
+    if (!values) this.values.set(location.source, (values = new Map()));
+    if (values.has(location.pointer)) return values.get(location.pointer);
+    const value = getAtPointer(location.source.value, location.pointer);
+    values.set(location.pointer, value);
+    return value;
   }
 
   /**
