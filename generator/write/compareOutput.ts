@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { EmittedFile } from '../emit/emittedFile';
-import { readIfExists } from './readIfExists';
+import { readIfExistsSync } from './readIfExists';
 import { manifestContent, manifestFileName, readManifest } from './manifest';
 
 export interface FileDrift {
@@ -21,7 +21,7 @@ export async function compareOutput(
   const expected = [...files, { path: manifestFileName, content: manifestContent(files.map((file) => file.path)) }];
   const drift: FileDrift[] = [];
   for (const file of expected) {
-    const current = await readIfExists(join(folder, file.path));
+    const current = readIfExistsSync(join(folder, file.path));
     if (current === file.content) continue;
     drift.push({
       path: file.path,
