@@ -12,7 +12,7 @@ export {
 
 export { isApiErrorOf, type OperationErrors } from './errors.js';
 
-export * from './models/index.js';
+export * from './models.js';
 
 export * from './operations/index.js';
 

@@ -25,7 +25,7 @@ export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
   const printer = new SourcePrinter();
   const banner = bannerFor(options.specPath, options.specHash);
   const sources = [
-    ...emitModels(model, printer, banner),
+    emitModels(model, printer, banner),
     ...emitOperations(model, printer, banner),
     emitSecurity(model, printer, banner),
     emitClient(model, printer, banner),

@@ -37,7 +37,7 @@ function emitGroup(
   const statements: Statement[] = [
     ...valueImport(helpers, '../runtime/index.js'),
     ...typeImport(runtimeTypes, '../runtime/index.js'),
-    ...typeImport(refs, '../models/index.js'),
+    ...typeImport(refs, '../models.js'),
     `import * as security from '../security.js';`,
     ...declarations,
   ];

@@ -4,6 +4,8 @@ import { isSafeDeclarationName, isSafeFileName } from './identifiers';
 /**
  * Hands out the names the SDK exports. Every exported name is unique; names
  * that also name files are unique ignoring case, for case-insensitive disks.
+ * Models share one file today, but keep the names they got when each had a
+ * file of its own: a rename would break users' imports.
  * A name that is taken or unsafe gets a numeric suffix, deterministically
  * (first come, first served, in spec order), and the rename is reported.
  */

@@ -110,13 +110,13 @@ describe('sdkgen check', () => {
 
       const specPath = join(folder, 'spec/openapi.yaml');
       writeFileSync(specPath, seed.replace('        - AZURE_CR\n', '        - AZURE_CR\n        - QUAY_CR\n'));
-      const enumFile = join(folder, 'generated/qovery/models/ContainerRegistryKindEnum.ts');
-      const before = readFileSync(enumFile, 'utf8');
+      const modelsFile = join(folder, 'generated/qovery/models.ts');
+      const before = readFileSync(modelsFile, 'utf8');
       const stale = runCli(['check'], folder);
       expect(stale.status).toBe(1);
-      expect(stale.stdout).toContain('changed generated/qovery/models/ContainerRegistryKindEnum.ts');
+      expect(stale.stdout).toContain('changed generated/qovery/models.ts');
       expect(stale.stdout).toContain("+  | 'QUAY_CR'");
-      expect(readFileSync(enumFile, 'utf8')).toBe(before); // check writes nothing
+      expect(readFileSync(modelsFile, 'utf8')).toBe(before); // check writes nothing
     } finally {
       cleanup();
     }
@@ -126,11 +126,15 @@ describe('sdkgen check', () => {
     const { folder, cleanup } = tempProject();
     try {
       expect(runCli(['generate'], folder).status).toBe(0);
-      const withModel = seed.replace('    Base:\n', '    Extra:\n      type: string\n    Base:\n');
-      writeFileSync(join(folder, 'spec/openapi.yaml'), withModel);
+      // An operation under a new tag adds that tag's file; the seed's only operation gone, its file goes.
+      const ping =
+        "  /ping:\n    get:\n      tags: [Health]\n      operationId: ping\n      responses:\n        '204':\n          description: Alive\n";
+      const withPing = seed.replace(/\npaths:\n[\s\S]*?\ncomponents:/, `\npaths:\n${ping}components:`);
+      writeFileSync(join(folder, 'spec/openapi.yaml'), withPing);
       const stale = runCli(['check'], folder);
       expect(stale.status).toBe(1);
-      expect(stale.stdout).toContain('added generated/qovery/models/Extra.ts');
+      expect(stale.stdout).toContain('added generated/qovery/operations/health.ts');
+      expect(stale.stdout).toContain('removed generated/qovery/operations/containerRegistries.ts');
     } finally {
       cleanup();
     }

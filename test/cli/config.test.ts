@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { specText, writeTempFiles } from '../support/buildFromText';
 import { runCli, runCliAsync } from '../support/runCli';
+import { declaredModels, modelDeclaration } from '../support/modelsFile';
 
 /** Three operations under two tags; `Pet` is used by `getPet` only, `Order` by `createOrder` only. */
 const spec = specText({
@@ -80,10 +81,9 @@ describe('the config file', () => {
     const { folder, cleanup } = project({ 'sdkgen.config.json': json([sdk({ dates: 'Date' })]) });
     try {
       expect(runCli(['generate', '-q'], folder).status).toBe(0);
-      expect(readFileSync(join(folder, 'out', 'models', 'OrderInput.ts'), 'utf8')).toContain(
-        'placedAt?: Date | string;',
-      );
-      expect(readFileSync(join(folder, 'out', 'models', 'Order.ts'), 'utf8')).toContain('placedAt?: string;');
+      const models = readFileSync(join(folder, 'out', 'models.ts'), 'utf8');
+      expect(modelDeclaration(models, 'OrderInput')).toContain('placedAt?: Date | string;');
+      expect(modelDeclaration(models, 'Order')).toContain('placedAt?: string;');
       writeFileSync(join(folder, 'sdkgen.config.json'), json([sdk({ dates: 'date' })]));
       const run = runCli(['generate'], folder);
       expect(run.status).toBe(1);
@@ -153,9 +153,7 @@ describe('the config file', () => {
         expect(run.status).toBe(0);
         expect(functionsIn(folder)).toEqual(functions);
         if (models.length > 0)
-          expect(readdirSync(join(folder, 'out', 'models')).sort()).toEqual(
-            [...models.map((m) => `${m}.ts`), 'index.ts'].sort(),
-          );
+          expect(declaredModels(readFileSync(join(folder, 'out', 'models.ts'), 'utf8')).sort()).toEqual(models);
       } finally {
         cleanup();
       }
@@ -182,8 +180,9 @@ describe('the config file', () => {
     try {
       expect(runCli(['generate'], folder).status).toBe(0);
       expect(functionsIn(folder)).toEqual(['createOrder', 'deletePet', 'fetchPet']);
-      expect(existsSync(join(folder, 'out/models/Animal.ts'))).toBe(true);
-      expect(existsSync(join(folder, 'out/models/Pet.ts'))).toBe(false);
+      const models = declaredModels(readFileSync(join(folder, 'out/models.ts'), 'utf8'));
+      expect(models).toContain('Animal');
+      expect(models).not.toContain('Pet');
     } finally {
       cleanup();
     }

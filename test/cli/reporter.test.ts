@@ -41,7 +41,7 @@ describe('--reporter github', () => {
       const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
       expect(annotations.length).toBeGreaterThan(1);
       expect(annotations).toContain(
-        '::error file=generated/qovery/models/ContainerRegistryKindEnum.ts,title=Stale generated file::qovery: regenerating from spec/openapi.yaml would change this file (changed); run the generator and commit the result.',
+        '::error file=generated/qovery/models.ts,title=Stale generated file::qovery: regenerating from spec/openapi.yaml would change this file (changed); run the generator and commit the result.',
       );
       expect(annotations.every((line) => line.startsWith('::error file=generated/qovery/'))).toBe(true);
     } finally {

@@ -43,7 +43,7 @@ describe('sdkgen generate --watch', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const model = join(folder, 'out', 'models', 'Registry.ts');
+    const model = join(folder, 'out', 'models.ts');
     try {
       await until(() => stderr.includes('Watching 2 spec file(s) for changes'));
       expect(readFileSync(model, 'utf8')).not.toContain('created_at');

@@ -77,14 +77,14 @@ describe('an SDK generated from a spec whose every string is hostile', () => {
     const expected = spec.components.schemas.Values.enum;
     expect(values).toHaveLength(expected.length);
     values.forEach((value, index) => expect(Object.is(value, expected[index])).toBe(true));
-    const typeValues = literalTypeValues(compiled.program, join(folder, 'models', 'Values.ts'), 'Values');
+    const typeValues = literalTypeValues(compiled.program, join(folder, 'models.ts'), 'Values');
     for (const value of expected) {
       if (typeof value === 'string') expect(typeValues).toContain(value);
     }
   });
 
   it('keeps a const exactly as its literal type', () => {
-    const typeValues = literalTypeValues(compiled.program, join(folder, 'models', 'Pinned.ts'), 'Pinned');
+    const typeValues = literalTypeValues(compiled.program, join(folder, 'models.ts'), 'Pinned');
     expect(typeValues).toEqual([spec.components.schemas.Pinned.const]);
   });
 

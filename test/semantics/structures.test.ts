@@ -1,6 +1,7 @@
 import { typeText } from '../../generator/emit/typeSyntax';
 import type { SdkModel } from '../../generator/model/types';
 import { checkFixture, type CheckedFixture } from '../support/fixtureSdk';
+import { modelDeclaration } from '../support/modelsFile';
 
 function typeOf(model: SdkModel, name: string): string {
   const named = model.models.find((entry) => entry.name === name);
@@ -47,13 +48,15 @@ describe('arrays, tuples, recursion, formats and docs', () => {
   });
 
   it('carries descriptions, examples, defaults and deprecation into JSDoc', () => {
-    const event = fileText(sdk, 'models/Event.ts');
+    const event = modelDeclaration(fileText(sdk, 'models.ts'), 'Event');
     expect(event).toContain('/**\n * An event\n *\n * Something that happened.\n */\nexport interface Event');
     expect(event).toMatch(
       /\* When it happened\.\n\s+\*\n\s+\* @example "2024-01-02T03:04:05Z"\n\s+\*\/\n\s+at: string;/,
     );
     expect(event).toMatch(/\/\*\* @default 3 \*\/\n\s+retries\?: number;/);
     expect(event).toMatch(/\* Use `id`\.\n\s+\*\n\s+\* @deprecated\n\s+\*\/\n\s+legacyId\?: string;/);
-    expect(fileText(sdk, 'models/OldEvent.ts')).toMatch(/\/\*\* @deprecated \*\/\nexport type OldEvent = Event;/);
+    expect(modelDeclaration(fileText(sdk, 'models.ts'), 'OldEvent')).toMatch(
+      /\/\*\* @deprecated \*\/\nexport type OldEvent = Event;/,
+    );
   });
 });

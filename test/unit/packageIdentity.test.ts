@@ -55,7 +55,7 @@ describe('package.json', () => {
       name: 'acme-api',
       version: '2.1.0',
       title: 'Acme "API"\n</script>',
-      sourcePaths: ['index.ts', 'client.ts', 'models/A.ts', 'runtime/client.ts'],
+      sourcePaths: ['index.ts', 'client.ts', 'models.ts', 'runtime/client.ts'],
     }).content,
   ) as Record<string, unknown>;
 
@@ -74,7 +74,7 @@ describe('package.json', () => {
         },
         './package.json': './package.json',
       },
-      files: ['dist', 'client.ts', 'index.ts', 'models', 'runtime'],
+      files: ['dist', 'client.ts', 'index.ts', 'models.ts', 'runtime'],
       devDependencies: { typescript: '~6.0.3' },
     });
   });

@@ -2,7 +2,7 @@
 
 import { jsonBody, pathScalar } from '../runtime/index.js';
 import type { ApiError, ApiPromise, BaseClient, RequestOptions } from '../runtime/index.js';
-import type { ContainerRegistryRequest, ContainerRegistryResponse } from '../models/index.js';
+import type { ContainerRegistryRequest, ContainerRegistryResponse } from '../models.js';
 import * as security from '../security.js';
 
 /** Arguments of {@link createContainerRegistry}. */
