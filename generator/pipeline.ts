@@ -4,13 +4,10 @@ import type { GenerateOptions } from './config/schema';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import type { EmittedFile } from './emit/emittedFile';
 import { convertSwagger2, isSwagger2 } from './convert/swagger2';
-import { emitSdk } from './emit/emitSdk';
 import type { PackageIdentity } from './emit/package/emitPackage';
 import { defaultPackageName } from './emit/package/packageName';
 import { packageVersion } from './emit/package/packageVersion';
-import { statSync } from 'node:fs';
-import { formatFiles, startFormatter } from './format/formatFiles';
-import type { FormatterPool } from './format/formatterPool';
+import { formatFiles } from './format/formatFiles';
 import { specLimits, type SpecLimits } from './load/limits';
 import { prettierOptionsFor } from './format/prettierSetting';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
@@ -18,6 +15,7 @@ import { buildModel } from './model/buildModel';
 import { checkNaming } from './model/checkNaming';
 import { selectOperations } from './model/selectOperations';
 import type { SdkModel } from './model/types';
+import { startPipelineWorker, type PipelineWorker } from './pipelineWorker';
 import { diagnosticAt } from './resolve/location';
 import { defaultRemoteOptions, type RemoteOptions } from './resolve/fetchRemote';
 import { isRemotePath } from './resolve/parseRef';
@@ -62,23 +60,16 @@ export interface GenerateResult {
  * written here; `writeOutput` does that once the result is known to be good.
  */
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
-  const pool = input.format === false ? undefined : startFormatter(specSize(resolvePath(input.cwd, input.specPath)));
+  // Emitting and formatting happen in a second thread, which loads ts-morph while this one reads the spec.
+  const worker = startPipelineWorker();
   try {
-    return await generateWith(input, pool);
+    return await generateWith(input, worker);
   } finally {
-    await pool?.close();
+    await worker.close();
   }
 }
 
-function specSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // Loading reports it.
-  }
-}
-
-async function generateWith(input: GenerateInput, pool: FormatterPool | undefined): Promise<GenerateResult> {
+async function generateWith(input: GenerateInput, worker: PipelineWorker): Promise<GenerateResult> {
   const onStage = input.onStage ?? (() => undefined);
   const modelled = await buildSdkModel(input);
   const diagnostics = [...modelled.diagnostics];
@@ -93,13 +84,14 @@ async function generateWith(input: GenerateInput, pool: FormatterPool | undefine
 
   const identity = packageIdentity(modelled.model, modelled.spec, options.packageName, diagnostics);
   onStage('emitting');
-  const emitted = emitSdk(modelled.model, {
+  const emitted = await worker.emit(modelled.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: modelled.specHash,
     package: identity,
   });
-  if (pool) onStage('formatting');
-  const files = pool ? await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd, pool }) : emitted;
+  if (input.format === false) return { files: emitted, model: modelled.model, specFiles, diagnostics };
+  onStage('formatting');
+  const files = await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd, pool: worker.formatter() });
   return { files, model: modelled.model, specFiles, diagnostics };
 }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Options } from 'prettier';
 import type { EmittedFile } from '../emit/emittedFile';
@@ -22,18 +21,8 @@ export interface FormatOptions {
   readonly prettier?: Options;
   /** The working folder: where the format cache lives (see FormatCache). */
   readonly cwd?: string;
-  /** Workers started earlier (see `startFormatter`); the caller closes them. Without, a pool lives for this call. */
-  readonly pool?: FormatterPool;
-}
-
-/**
- * Starts prettier's workers before there is anything to format, so that they
- * load prettier on the other cores while the main thread parses the spec and
- * emits the code. Sized by the spec: one worker loads prettier once; more only
- * pay off for large outputs.
- */
-export function startFormatter(specBytes: number): FormatterPool {
-  return new FormatterPool(Math.max(1, Math.min(availableParallelism(), specBytes > 100_000 ? 4 : 1)));
+  /** Workers started earlier; the caller closes them. Without, a pool lives for this call. */
+  readonly pool?: FormatterPool | undefined;
 }
 
 /**
@@ -55,8 +44,8 @@ export async function formatFiles(files: readonly EmittedFile[], options: Format
   }
 
   if (pending.length > 0) {
-    const bytes = pending.reduce((sum, file) => sum + file.content.length, 0);
-    const pool = options.pool ?? startFormatter(bytes / 2);
+    // One worker, and more as the text queued for them asks for (see FormatterPool).
+    const pool = options.pool ?? new FormatterPool(1);
     const boundary = batchBoundary(pending, prettier);
     try {
       await Promise.all(

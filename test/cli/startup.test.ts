@@ -1,12 +1,19 @@
 import { join } from 'node:path';
+import { writeTempFiles } from '../support/buildFromText';
 import { projectRoot, runCli } from '../support/runCli';
 
 const preload = ['-r', join(projectRoot, 'test', 'support', 'heavyModules.cjs')];
 
+/** How many files of ts-morph and prettier the main thread loaded. */
 function heavyModules(stderr: string): number {
   const match = /heavy modules loaded: (\d+)/.exec(stderr);
   if (!match) throw new Error(`the preload did not report: ${stderr}`);
   return Number(match[1]);
+}
+
+/** Which heavy dependencies each thread loaded, as `ts-morph loaded in a worker thread`. */
+function loads(stderr: string): string[] {
+  return [...stderr.matchAll(/^(.+) loaded in (.+)$/gm)].map((match) => match[0]).sort();
 }
 
 describe('startup', () => {
@@ -16,12 +23,22 @@ describe('startup', () => {
       const run = runCli(args, projectRoot, { nodeArgs: preload });
       expect(run.stdout + run.stderr).toContain('sdkgen');
       expect(heavyModules(run.stderr)).toBe(0);
+      expect(loads(run.stderr)).toEqual([]);
     },
   );
 
-  it('loads them when a command actually runs', () => {
-    const run = runCli(['validate', '-i', 'spec/openapi.yaml'], projectRoot, { nodeArgs: preload });
-    expect(run.status).toBe(0);
-    expect(heavyModules(run.stderr)).toBeGreaterThan(0);
+  it('generate loads ts-morph (and prettier, when it runs) in a worker thread, not in the main thread', () => {
+    const { folder, cleanup } = writeTempFiles({});
+    try {
+      const run = runCli(['generate', '-i', join(projectRoot, 'spec', 'openapi.yaml'), '-o', 'out'], folder, {
+        nodeArgs: preload,
+      });
+      expect(run.status).toBe(0);
+      expect(heavyModules(run.stderr)).toBe(0);
+      expect(loads(run.stderr)).toContain('ts-morph loaded in a worker thread');
+      expect(loads(run.stderr).filter((line) => line.endsWith('in the main thread'))).toEqual([]);
+    } finally {
+      cleanup();
+    }
   });
 });

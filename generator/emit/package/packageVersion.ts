@@ -1,4 +1,6 @@
-import { coerce, parse } from 'semver';
+// semver's functions one by one: its index loads every range and comparator too, on the path to the first byte.
+import coerce from 'semver/functions/coerce';
+import parse from 'semver/functions/parse';
 
 export interface PackageVersion {
   /** A semantic version npm accepts. */
