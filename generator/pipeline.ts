@@ -8,6 +8,7 @@ import type { PackageIdentity } from './emit/package/emitPackage';
 import { defaultPackageName } from './emit/package/packageName';
 import { packageVersion } from './emit/package/packageVersion';
 import { formatFiles } from './format/formatFiles';
+import { DeferredChecks } from './load/deferredChecks';
 import { specLimits, type SpecLimits } from './load/limits';
 import { prettierOptionsFor } from './format/prettierSetting';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
@@ -62,16 +63,22 @@ export interface GenerateResult {
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
   // Emitting and formatting happen in a second thread, which loads ts-morph while this one reads the spec.
   const worker = startPipelineWorker();
+  const checks = new DeferredChecks();
   try {
-    return await generateWith(input, worker);
+    // A spec the deferred checks refuse runs again on the `yaml` path, which reports its problems.
+    return (await checks.settle(() => generateWith(input, worker, checks))) ?? (await generateWith(input, worker));
   } finally {
-    await worker.close();
+    await Promise.all([worker.close(), checks.close()]);
   }
 }
 
-async function generateWith(input: GenerateInput, worker: PipelineWorker): Promise<GenerateResult> {
+async function generateWith(
+  input: GenerateInput,
+  worker: PipelineWorker,
+  checks?: DeferredChecks,
+): Promise<GenerateResult> {
   const onStage = input.onStage ?? (() => undefined);
-  const modelled = await buildSdkModel(input);
+  const modelled = await modelWith(input, checks);
   const diagnostics = [...modelled.diagnostics];
   const specFiles = modelled.specFiles ?? [];
   if (!modelled.spec) return { specFiles, diagnostics };
@@ -111,12 +118,26 @@ export interface ModelResult {
  * config's selection and naming applied. What `sdkgen diff` compares.
  */
 export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> {
+  const checks = new DeferredChecks();
+  try {
+    return (await checks.settle(() => modelWith(input, checks))) ?? (await modelWith(input));
+  } finally {
+    await checks.close();
+  }
+}
+
+/**
+ * `buildSdkModel`'s work. With `checks`, YAML values come from js-yaml and the `yaml` library's checks and
+ * positions are left to a worker thread: the caller settles them before it trusts the result.
+ */
+async function modelWith(input: GenerateInput, checks?: DeferredChecks): Promise<ModelResult> {
   // The config's settings, then the caller's (tests, tools) over them.
   const limits = specLimits({ ...definedOnly(input.options?.limits), ...input.limits });
   const remote = { ...defaultRemoteOptions, ...definedOnly(input.options?.remote), ...input.remote };
   const onStage = input.onStage ?? (() => undefined);
   onStage('loading');
-  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits });
+  const deferred = checks ? { deferredChecks: checks } : {};
+  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits, ...deferred });
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const rootProblems = checkRootDocument(loaded.source);
   if (rootProblems.length > 0) return { diagnostics: [...loaded.diagnostics, ...rootProblems] };
@@ -125,6 +146,7 @@ export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> 
     cwd: input.cwd,
     limits,
     remote,
+    ...deferred,
     ...(input.refFolder !== undefined ? { folder: resolvePath(input.cwd, input.refFolder) } : {}),
   };
   onStage('resolving references');

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { isRecord } from '../util/guards';
+import type { DeferredChecks } from './deferredChecks';
 import { defaultSpecLimits, type SpecLimits } from './limits';
 import { parseSpecText } from './parseSpecText';
 import { readSpecFile } from './readSpecFile';
@@ -11,10 +12,13 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads and parses one spec file (the root, or one a `$ref` points to), within the limits. */
+/**
+ * Reads and parses one spec file (the root, or one a `$ref` points to), within the limits.
+ * With `deferredChecks`, the `yaml` library's checks and positions are left to its worker thread.
+ */
 export async function loadSpecFile(
   absolutePath: string,
-  options: { cwd: string; limits?: SpecLimits; readFrom?: string },
+  options: { cwd: string; limits?: SpecLimits; readFrom?: string; deferredChecks?: DeferredChecks },
 ): Promise<LoadResult> {
   const displayPath = relative(options.cwd, absolutePath) || absolutePath;
   const limits = options.limits ?? defaultSpecLimits;
@@ -25,7 +29,7 @@ export async function loadSpecFile(
       diagnostics: [{ code: 'SDK1001', severity: 'error', message: read.problem, hint: read.hint, file: displayPath }],
     };
   }
-  return parseSpecSource(read.text, absolutePath, displayPath, limits);
+  return parseSpecSource(read.text, absolutePath, displayPath, limits, options.deferredChecks);
 }
 
 export function parseSpecSource(
@@ -33,10 +37,14 @@ export function parseSpecSource(
   absolutePath: string,
   displayPath: string,
   limits: SpecLimits = defaultSpecLimits,
+  deferredChecks?: DeferredChecks,
 ): LoadResult {
-  const { parsed, diagnostics } = parseSpecText(text, displayPath, limits);
+  const deferYamlChecks = deferredChecks !== undefined;
+  const { parsed, diagnostics } = parseSpecText(text, displayPath, limits, { deferYamlChecks });
   if (!parsed) return { diagnostics: withPositions(diagnostics, text, absolutePath, displayPath) };
-  return { source: new SpecSource(absolutePath, displayPath, text, parsed.value, parsed.positionIndex), diagnostics };
+  if (parsed.yamlChecksDeferred) deferredChecks?.checkYaml({ path: absolutePath, text, file: displayPath, limits });
+  const positions = parsed.positionIndex ?? deferredChecks;
+  return { source: new SpecSource(absolutePath, displayPath, text, parsed.value, positions), diagnostics };
 }
 
 /** Fills in line and column for problems known only by their JSON pointer. */
@@ -71,14 +79,5 @@ export function checkRootDocument(source: SpecSource): Diagnostic[] {
 }
 
 function rootError(source: SpecSource, message: string, hint: string, pointer = ''): Diagnostic {
-  const position = source.locate(pointer);
-  return {
-    code: 'SDK1004',
-    severity: 'error',
-    message,
-    hint,
-    file: source.displayPath,
-    pointer,
-    ...(position ? { position } : {}),
-  };
+  return source.diagnosticAt(pointer, { code: 'SDK1004', severity: 'error', message, hint });
 }

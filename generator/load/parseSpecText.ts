@@ -1,14 +1,18 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
-import { checkExpandedValue } from './checkExpandedValue';
+import { checkExpandedValue, fitsLimits } from './checkExpandedValue';
 import { checkJsonText, tooDeep } from './checkJsonText';
 import { checkYamlDocument } from './checkYamlDocument';
 import { defaultSpecLimits, type SpecLimits } from './limits';
+import type { PositionIndex } from './positionIndex';
+import { loadYamlValue } from './yamlValue';
 
 export interface ParsedText {
   readonly value: unknown;
   /** Present when the text went through the YAML parser, which records positions. */
-  readonly positionIndex?: { document: Document; lines: LineCounter };
+  readonly positionIndex?: PositionIndex;
+  /** YAML read by js-yaml alone: the `yaml` path's checks are still to be made (`checkYamlText`). */
+  readonly yamlChecksDeferred?: boolean;
 }
 
 type ParseResult = { parsed?: ParsedText; diagnostics: Diagnostic[] };
@@ -17,8 +21,18 @@ type ParseResult = { parsed?: ParsedText; diagnostics: Diagnostic[] };
  * Parses a spec file. JSON text (by extension or by its first character) goes
  * through `JSON.parse`; anything else, or JSON with a syntax error, through the
  * YAML 1.2 parser, which also reports where the error is.
+ *
+ * With `deferYamlChecks`, YAML is first read by js-yaml, several times faster:
+ * when it reads a value within the limits, that value is returned with
+ * `yamlChecksDeferred`, and the caller has `checkYamlText` make the `yaml`
+ * path's checks elsewhere (on a worker thread) before trusting the result.
  */
-export function parseSpecText(text: string, file: string, limits: SpecLimits = defaultSpecLimits): ParseResult {
+export function parseSpecText(
+  text: string,
+  file: string,
+  limits: SpecLimits = defaultSpecLimits,
+  options: { deferYamlChecks?: boolean } = {},
+): ParseResult {
   if (looksLikeJson(text, file)) {
     let value: unknown;
     try {
@@ -28,6 +42,12 @@ export function parseSpecText(text: string, file: string, limits: SpecLimits = d
     }
     const diagnostics = checkJsonText(text, file, limits);
     return diagnostics.length > 0 ? { diagnostics } : { parsed: { value }, diagnostics };
+  }
+  if (options.deferYamlChecks) {
+    const fast = loadYamlValue(text);
+    // Anything amiss (an alias that expands too far, too deep a nesting): the `yaml` path says exactly what.
+    if (fast && fitsLimits(fast.value, limits))
+      return { parsed: { value: fast.value, yamlChecksDeferred: true }, diagnostics: [] };
   }
   return parseYaml(text, file, limits);
 }

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { SourcePosition } from '../diagnostics/diagnostic';
-import { parsePointer } from '../util/jsonPointer';
+import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
+import type { DeferredChecks } from './deferredChecks';
+import { buildPositionIndex, locateIn, type PositionIndex } from './positionIndex';
 
 /**
  * One file of a spec: its text, its parsed value and, on demand, the source
@@ -8,10 +8,12 @@ import { parsePointer } from '../util/jsonPointer';
  *
  * JSON files are parsed with `JSON.parse` (35x faster than a YAML parser); the
  * YAML syntax tree that gives line and column is only built when a diagnostic
- * needs a position.
+ * needs a position. A file loaded with `DeferredChecks` leaves that tree to a
+ * worker thread: its diagnostics get their line and column when the run settles.
  */
 export class SpecSource {
-  private positionIndex: { document: Document; lines: LineCounter } | undefined;
+  private positionIndex: PositionIndex | undefined;
+  private readonly deferred: DeferredChecks | undefined;
 
   constructor(
     /** Absolute path on disk. */
@@ -20,52 +22,27 @@ export class SpecSource {
     readonly displayPath: string,
     readonly text: string,
     readonly value: unknown,
-    positionIndex?: { document: Document; lines: LineCounter },
+    positions?: PositionIndex | DeferredChecks,
   ) {
-    this.positionIndex = positionIndex;
+    if (positions && 'document' in positions) this.positionIndex = positions;
+    else this.deferred = positions;
   }
 
   /**
-   * Line and column (1-based) of the node at `pointer`. For a map entry this is
-   * the position of its key, which is where a reader looks. When the pointer
-   * leads nowhere, the position of its deepest existing ancestor.
+   * Line and column (1-based) of the node at `pointer` (see `locateIn`);
+   * `undefined` while positions are deferred.
    */
   locate(pointer: string): SourcePosition | undefined {
-    const index = this.ensurePositionIndex();
-    const segments = parsePointer(pointer);
-    if (!index || !segments) return undefined;
-    let node: unknown = index.document.contents;
-    let offset = rangeStart(node) ?? 0;
-    for (const segment of segments) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-        if (!pair) break;
-        offset = rangeStart(pair.key) ?? offset;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)];
-        if (item === undefined || !/^\d+$/.test(segment)) break;
-        offset = rangeStart(item) ?? offset;
-        node = item;
-      } else {
-        break;
-      }
-    }
-    const { line, col } = index.lines.linePos(offset);
-    return { line, column: col };
+    if (this.deferred) return undefined;
+    this.positionIndex ??= buildPositionIndex(this.text);
+    return locateIn(this.positionIndex, pointer);
   }
 
-  private ensurePositionIndex(): { document: Document; lines: LineCounter } | undefined {
-    if (!this.positionIndex) {
-      const lines = new LineCounter();
-      const document = parseDocument(this.text, { lineCounter: lines, uniqueKeys: false });
-      this.positionIndex = { document, lines };
-    }
-    return this.positionIndex;
+  /** A diagnostic pinned to `pointer` in this file: file, pointer and, now or when the run settles, position. */
+  diagnosticAt(pointer: string, fields: Omit<Diagnostic, 'file' | 'pointer' | 'position'>): Diagnostic {
+    const position = this.locate(pointer);
+    const diagnostic: Diagnostic = { ...fields, file: this.displayPath, pointer, ...(position ? { position } : {}) };
+    this.deferred?.awaitPosition(diagnostic, { path: this.path, text: this.text, pointer });
+    return diagnostic;
   }
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as YamlNode | undefined)?.range;
-  return range ? range[0] : undefined;
 }

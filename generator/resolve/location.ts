@@ -21,11 +21,5 @@ export function diagnosticAt(
   location: Location,
   fields: Omit<Diagnostic, 'file' | 'pointer' | 'position'>,
 ): Diagnostic {
-  const position = location.source.locate(location.pointer);
-  return {
-    ...fields,
-    file: location.source.displayPath,
-    pointer: location.pointer,
-    ...(position ? { position } : {}),
-  };
+  return location.source.diagnosticAt(location.pointer, fields);
 }

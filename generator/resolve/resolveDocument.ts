@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { DeferredChecks } from '../load/deferredChecks';
 import { defaultSpecLimits, type SpecLimits } from '../load/limits';
 import { loadSpecFile, parseSpecSource } from '../load/loadSpec';
 import type { SpecSource } from '../load/specSource';
@@ -18,6 +19,8 @@ export interface ResolveOptions {
   readonly limits?: SpecLimits;
   /** Which remote documents a `$ref` may fetch; none unless the user allows hosts. */
   readonly remote?: RemoteOptions;
+  /** The run's checks left to a worker thread, for the files read here too (see `loadSpecFile`). */
+  readonly deferredChecks?: DeferredChecks;
 }
 
 type Loaded = { source?: SpecSource; diagnostics: Diagnostic[] };
@@ -152,7 +155,13 @@ async function loadReferencedFile(path: string, context: LoadContext): Promise<L
     return { diagnostics: [refError(site, ref, 'SDK2006', 'the file it names does not exist', 'Fix the file path.')] };
   }
   if (!isInside(real, rootFolder)) return { diagnostics: [outside] };
-  const loaded = await loadSpecFile(path, { cwd: options.cwd, limits, readFrom: real });
+  const deferredChecks = options.deferredChecks;
+  const loaded = await loadSpecFile(path, {
+    cwd: options.cwd,
+    limits,
+    readFrom: real,
+    ...(deferredChecks ? { deferredChecks } : {}),
+  });
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
 }
 
@@ -178,7 +187,7 @@ async function loadRemote(url: string, context: LoadContext): Promise<Loaded> {
   if (!('text' in fetched)) {
     return { diagnostics: [refError(site, ref, 'SDK2008', fetched.problem.replace(/\.$/, ''), fetched.hint)] };
   }
-  const loaded = parseSpecSource(fetched.text, url, url, limits);
+  const loaded = parseSpecSource(fetched.text, url, url, limits, options.deferredChecks);
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
 }
 

@@ -1,0 +1,160 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
+import type { CheckAnswer, CheckRequest } from './checkWorker';
+import type { SpecLimits } from './limits';
+
+type Job =
+  | {
+      readonly kind: 'check';
+      readonly path: string;
+      readonly text: string;
+      readonly file: string;
+      readonly limits: SpecLimits;
+    }
+  | { readonly kind: 'locate'; readonly path: string; readonly text?: string; readonly pointers: readonly string[] };
+
+interface Where {
+  readonly path: string;
+  readonly text: string;
+  readonly pointer: string;
+}
+
+/**
+ * The `yaml` library's work on a run's files, done on a worker thread while
+ * the main thread goes on with the values js-yaml read: the checks js-yaml
+ * does not make (keys that are lists or aliases, alias expansion, every limit)
+ * and the syntax trees that give diagnostics their line and column. One per
+ * run; the run settles it before it returns (`settle`) and closes it.
+ *
+ * A file the worker finds fault with (or reads as another value) makes the
+ * whole run void: the caller runs it again without deferred checks, on the
+ * `yaml` path, which reports every problem exactly as it always has.
+ */
+export class DeferredChecks {
+  private worker: Worker | undefined;
+  private readonly answers = new Map<number, { resolve(answer: CheckAnswer): void; reject(error: Error): void }>();
+  private nextId = 0;
+  private readonly checks: Promise<boolean>[] = [];
+  /** Files whose text the worker has, by path. */
+  private readonly sent = new Set<string>();
+  /** Diagnostics made without a position, with where they point; keyed by identity. */
+  private readonly unplaced = new Map<Diagnostic, Where>();
+
+  /** Starts the `yaml` checks of a YAML file whose value came from js-yaml. */
+  checkYaml(file: { path: string; text: string; file: string; limits: SpecLimits }): void {
+    this.sent.add(file.path);
+    this.checks.push(
+      this.ask({ kind: 'check', ...file }).then(
+        (answer) => 'passed' in answer && answer.passed,
+        () => false,
+      ),
+    );
+  }
+
+  /**
+   * Notes a diagnostic whose position `settle` fills in. A file the worker
+   * does not have yet (JSON) is sent now, so that it is parsed while the run goes on.
+   */
+  awaitPosition(diagnostic: Diagnostic, where: Where): void {
+    this.unplaced.set(diagnostic, where);
+    if (this.sent.has(where.path)) return;
+    this.sent.add(where.path);
+    this.ask({ kind: 'locate', path: where.path, text: where.text, pointers: [] }).catch(() => undefined);
+  }
+
+  /**
+   * The result of `run` (a run given this object) with every deferred
+   * position filled in, once every file it read passed its checks;
+   * `undefined` when one did not, or the worker failed: the caller then runs
+   * again without deferred checks. An error `run` throws on such a file is
+   * dropped with it (js-yaml's value is not to be trusted there).
+   */
+  async settle<T extends { readonly diagnostics: readonly Diagnostic[] }>(
+    run: () => Promise<T>,
+  ): Promise<T | undefined> {
+    let result: T;
+    try {
+      result = await run();
+    } catch (error) {
+      if (await this.passed()) throw error;
+      return undefined;
+    }
+    if (!(await this.passed())) return undefined;
+    try {
+      return { ...result, diagnostics: await this.placed(result.diagnostics) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async passed(): Promise<boolean> {
+    return (await Promise.all(this.checks)).every(Boolean);
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private async placed(diagnostics: readonly Diagnostic[]): Promise<Diagnostic[]> {
+    const byFile = new Map<string, { text: string; pointers: string[] }>();
+    for (const diagnostic of diagnostics) {
+      const where = this.unplaced.get(diagnostic);
+      if (!where || diagnostic.position) continue;
+      const file = byFile.get(where.path) ?? { text: where.text, pointers: [] };
+      file.pointers.push(where.pointer);
+      byFile.set(where.path, file);
+    }
+    const positions = new Map<string, SourcePosition | null>();
+    await Promise.all(
+      [...byFile].map(async ([path, { text, pointers }]) => {
+        const answer = await this.ask({ kind: 'locate', path, pointers, ...(this.sent.has(path) ? {} : { text }) });
+        if (!('positions' in answer)) throw new Error('the position worker gave no positions');
+        pointers.forEach((pointer, index) => positions.set(`${path}#${pointer}`, answer.positions[index] ?? null));
+      }),
+    );
+    return diagnostics.map((diagnostic) => {
+      const where = this.unplaced.get(diagnostic);
+      const position = where && !diagnostic.position ? positions.get(`${where.path}#${where.pointer}`) : undefined;
+      return position ? { ...diagnostic, position } : diagnostic;
+    });
+  }
+
+  private ask(job: Job): Promise<CheckAnswer> {
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.answers.set(id, { resolve, reject });
+      worker.postMessage({ id, ...job } satisfies CheckRequest);
+    });
+  }
+
+  private start(): Worker {
+    const worker = startCheckWorker();
+    worker.on('message', (answer: CheckAnswer) => {
+      const waiting = this.answers.get(answer.id);
+      this.answers.delete(answer.id);
+      if ('error' in answer) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve(answer);
+    });
+    const fail = (error: Error): void => {
+      for (const waiting of this.answers.values()) waiting.reject(error);
+      this.answers.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('the check worker stopped')));
+    return worker;
+  }
+}
+
+/**
+ * The worker runs `checkWorker`'s compiled JavaScript; from the TypeScript
+ * sources (tests, scripts), through tsx, which compiles it on the fly.
+ */
+function startCheckWorker(): Worker {
+  const entry = join(__dirname, `checkWorker${extname(__filename)}`);
+  if (!entry.endsWith('.ts')) return new Worker(entry);
+  const tsx = require.resolve('tsx/cjs/api');
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true });
+}
