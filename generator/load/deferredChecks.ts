@@ -35,21 +35,26 @@ export class DeferredChecks {
   private worker: Worker | undefined;
   private readonly answers = new Map<number, { resolve(answer: CheckAnswer): void; reject(error: Error): void }>();
   private nextId = 0;
-  private readonly checks: Promise<boolean>[] = [];
+  /** Whether each file whose value came from js-yaml passed, by path. */
+  private readonly checks = new Map<string, Promise<boolean>>();
   /** Files whose text the worker has, by path. */
   private readonly sent = new Set<string>();
   /** Diagnostics made without a position, with where they point; keyed by identity. */
   private readonly unplaced = new Map<Diagnostic, Where>();
 
-  /** Starts the `yaml` checks of a YAML file whose value came from js-yaml. */
-  checkYaml(file: { path: string; text: string; file: string; limits: SpecLimits }): void {
+  /**
+   * Starts the `yaml` checks of a YAML file, as soon as its text is read: the
+   * worker parses it while js-yaml does. `withdraw` when js-yaml's value is
+   * not used after all (the file went through the `yaml` path here).
+   */
+  checkYaml(file: { path: string; text: string; file: string; limits: SpecLimits }): { withdraw(): void } {
     this.sent.add(file.path);
-    this.checks.push(
-      this.ask({ kind: 'check', ...file }).then(
-        (answer) => 'passed' in answer && answer.passed,
-        () => false,
-      ),
+    const passed = this.ask({ kind: 'check', ...file }).then(
+      (answer) => 'passed' in answer && answer.passed,
+      () => false,
     );
+    this.checks.set(file.path, passed);
+    return { withdraw: () => this.checks.delete(file.path) };
   }
 
   /**
@@ -89,7 +94,7 @@ export class DeferredChecks {
   }
 
   private async passed(): Promise<boolean> {
-    return (await Promise.all(this.checks)).every(Boolean);
+    return (await Promise.all(this.checks.values())).every(Boolean);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { isRecord } from '../util/guards';
 import type { DeferredChecks } from './deferredChecks';
 import { defaultSpecLimits, type SpecLimits } from './limits';
-import { parseSpecText } from './parseSpecText';
+import { looksLikeJson, parseSpecText } from './parseSpecText';
 import { readSpecFile } from './readSpecFile';
 import { SpecSource } from './specSource';
 
@@ -39,10 +39,13 @@ export function parseSpecSource(
   limits: SpecLimits = defaultSpecLimits,
   deferredChecks?: DeferredChecks,
 ): LoadResult {
-  const deferYamlChecks = deferredChecks !== undefined;
-  const { parsed, diagnostics } = parseSpecText(text, displayPath, limits, { deferYamlChecks });
+  const check =
+    deferredChecks && !looksLikeJson(text, displayPath)
+      ? deferredChecks.checkYaml({ path: absolutePath, text, file: displayPath, limits })
+      : undefined;
+  const { parsed, diagnostics } = parseSpecText(text, displayPath, limits, { deferYamlChecks: check !== undefined });
+  if (!parsed?.yamlChecksDeferred) check?.withdraw();
   if (!parsed) return { diagnostics: withPositions(diagnostics, text, absolutePath, displayPath) };
-  if (parsed.yamlChecksDeferred) deferredChecks?.checkYaml({ path: absolutePath, text, file: displayPath, limits });
   const positions = parsed.positionIndex ?? deferredChecks;
   return { source: new SpecSource(absolutePath, displayPath, text, parsed.value, positions), diagnostics };
 }

@@ -52,7 +52,8 @@ export function parseSpecText(
   return parseYaml(text, file, limits);
 }
 
-function looksLikeJson(text: string, file: string): boolean {
+/** JSON by its extension or its first character; it goes through `JSON.parse`. */
+export function looksLikeJson(text: string, file: string): boolean {
   return /\.json$/i.test(file) || /^\s*[{[]/.test(text);
 }
 
