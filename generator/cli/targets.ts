@@ -1,5 +1,4 @@
 import { basename, extname, resolve as resolvePath } from 'node:path';
-import { loadConfig } from '../config/loadConfig';
 import type { SdkConfig } from '../config/schema';
 import { UsageError } from './usageError';
 
@@ -33,6 +32,8 @@ export async function resolveTargets(flags: TargetFlags, cwd: string): Promise<T
       sdks: [{ name: basename(flags.input, extname(flags.input)), input: flags.input, output: flags.output }],
     };
   }
+  // Loaded here: `-i/-o` alone need no config, nor its schema library.
+  const { loadConfig } = await import('../config/loadConfig.js');
   const config = await loadConfig(cwd, flags.config);
   if (flags.sdk === undefined) return { root: config.root, sdks: config.sdks };
   const sdk = config.sdks.find((candidate) => candidate.name === flags.sdk);
