@@ -35,6 +35,8 @@ export class DeferredChecks {
   private worker: Worker | undefined;
   private readonly answers = new Map<number, { resolve(answer: CheckAnswer): void; reject(error: Error): void }>();
   private nextId = 0;
+  /** Set once the thread failed or stopped. */
+  private failure: Error | undefined;
   /** Whether each file whose value came from js-yaml passed, by path. */
   private readonly checks = new Map<string, Promise<boolean>>();
   /** Files whose text the worker has, by path. */
@@ -98,8 +100,8 @@ export class DeferredChecks {
   }
 
   async close(): Promise<void> {
+    this.failure ??= new Error('the checks were closed');
     await this.worker?.terminate();
-    this.worker = undefined;
   }
 
   private async placed(diagnostics: readonly Diagnostic[]): Promise<Diagnostic[]> {
@@ -127,7 +129,13 @@ export class DeferredChecks {
   }
 
   private ask(job: Job): Promise<CheckAnswer> {
-    const worker = (this.worker ??= this.start());
+    if (this.failure) return Promise.reject(this.failure);
+    let worker: Worker;
+    try {
+      worker = this.worker ??= this.start();
+    } catch (error) {
+      return Promise.reject(error as Error); // No thread: the run goes on the `yaml` path.
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.answers.set(id, { resolve, reject });
@@ -144,6 +152,7 @@ export class DeferredChecks {
       else waiting?.resolve(answer);
     });
     const fail = (error: Error): void => {
+      this.failure ??= error; // A thread that stopped answers nothing more.
       for (const waiting of this.answers.values()) waiting.reject(error);
       this.answers.clear();
     };

@@ -62,6 +62,19 @@ describe('the yaml checks and positions left to a worker thread', () => {
     });
   });
 
+  it.each([
+    ['YAML', 'openapi.yaml', yaml],
+    ['JSON', 'openapi.json', json],
+  ])('voids a run, rather than wait forever, when the worker stopped (%s)', async (_kind, file, text) => {
+    await inFolder({ [file]: text }, async (folder) => {
+      const checks = new DeferredChecks();
+      const { source } = await loadSpecFile(join(folder, file), { cwd: folder, deferredChecks: checks });
+      const diagnostic = source!.diagnosticAt('/info', note);
+      await checks.close();
+      expect(await checks.settle(async () => ({ diagnostics: [diagnostic] }))).toBeUndefined();
+    });
+  });
+
   it('lets the error of a run on a sound file through', async () => {
     await inFolder({ 'openapi.yaml': yaml }, async (folder) => {
       const checks = new DeferredChecks();
