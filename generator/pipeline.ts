@@ -48,7 +48,7 @@ export interface GenerateInput {
 export type PipelineStage = 'loading' | 'resolving references' | 'modelling' | 'emitting' | 'formatting';
 
 export interface GenerateResult {
-  /** The SDK's files, formatted; absent when the spec has errors. */
+  /** The SDK's files, formatted; absent when the spec has errors (and from `validateSdk`). */
   readonly files?: readonly EmittedFile[];
   readonly model?: SdkModel;
   /** The local files the spec is made of (the root and every file it `$ref`s), once they were read. */
@@ -63,19 +63,35 @@ export interface GenerateResult {
 export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
   // Emitting and formatting happen in a second thread, which loads ts-morph while this one reads the spec.
   const worker = startPipelineWorker();
-  const checks = new DeferredChecks();
   try {
-    // A spec the deferred checks refuse runs again on the `yaml` path, which reports its problems.
-    return (await checks.settle(() => generateWith(input, worker, checks))) ?? (await generateWith(input, worker));
+    return await withDeferredChecks((checks) => generateWith(input, worker, checks));
   } finally {
-    await Promise.all([worker.close(), checks.close()]);
+    await worker.close();
   }
 }
 
+/** Every diagnostic `generateSdk` reports for a spec, and its model, without emitting anything: `sdkgen validate`. */
+export async function validateSdk(input: GenerateInput): Promise<GenerateResult> {
+  return withDeferredChecks((checks) => generateWith(input, undefined, checks));
+}
+
+/** Runs `run` with the yaml checks deferred to their worker; a spec they refuse runs again on the `yaml` path, which reports its problems. */
+async function withDeferredChecks(
+  run: (checks: DeferredChecks | undefined) => Promise<GenerateResult>,
+): Promise<GenerateResult> {
+  const checks = new DeferredChecks();
+  try {
+    return (await checks.settle(() => run(checks))) ?? (await run(undefined));
+  } finally {
+    await checks.close();
+  }
+}
+
+/** The pipeline; without a `worker`, it stops before emitting. */
 async function generateWith(
   input: GenerateInput,
-  worker: PipelineWorker,
-  checks?: DeferredChecks,
+  worker: PipelineWorker | undefined,
+  checks: DeferredChecks | undefined,
 ): Promise<GenerateResult> {
   const onStage = input.onStage ?? (() => undefined);
   const modelled = await modelWith(input, checks);
@@ -90,6 +106,7 @@ async function generateWith(
   }
 
   const identity = packageIdentity(modelled.model, modelled.spec, options.packageName, diagnostics);
+  if (!worker) return { model: modelled.model, specFiles, diagnostics };
   onStage('emitting');
   const emitted = await worker.emit(modelled.model, {
     specPath: input.specPath.replace(/\\/g, '/'),

@@ -41,4 +41,12 @@ describe('startup', () => {
       cleanup();
     }
   });
+
+  it('validate reports without emitting: neither ts-morph nor prettier loads, in any thread', () => {
+    const run = runCli(['validate', '-i', 'spec/openapi.yaml'], projectRoot, { nodeArgs: preload });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('spec/openapi.yaml: 0 error(s)');
+    expect(heavyModules(run.stderr)).toBe(0);
+    expect(loads(run.stderr)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { generateSdk } from '../../pipeline';
+import { validateSdk } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
 import { applyStrict } from './generateAll';
@@ -9,7 +9,7 @@ export async function validateCommand(
   cwd: string,
   console: Console,
 ): Promise<ExitCode> {
-  const result = await generateSdk({ specPath: flags.input, cwd, format: false });
+  const result = await validateSdk({ specPath: flags.input, cwd });
   const diagnostics = applyStrict(result.diagnostics, flags.strict);
   reportDiagnostics(console, diagnostics);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
