@@ -1,7 +1,8 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
 import { appendPointer } from '../util/jsonPointer';
 import { duplicateKey } from './checkJsonText';
+import { yamlLibrary } from './yamlLibrary';
 
 /**
  * The tags of the YAML 1.2 JSON schema, the only ones OpenAPI allows
@@ -19,6 +20,7 @@ const jsonSchemaTags = new Set(
  * with both positions). The tree is walked without recursion.
  */
 export function checkYamlDocument(document: Document, lines: LineCounter, file: string): Diagnostic[] {
+  const { isAlias, isCollection, isMap, isPair, isScalar } = yamlLibrary();
   const diagnostics: Diagnostic[] = [];
   const position = (node: unknown): SourcePosition => {
     const { line, col } = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);

@@ -1,10 +1,10 @@
-import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
 import { checkExpandedValue, fitsLimits } from './checkExpandedValue';
 import { checkJsonText, tooDeep } from './checkJsonText';
 import { checkYamlDocument } from './checkYamlDocument';
 import { defaultSpecLimits, type SpecLimits } from './limits';
 import type { PositionIndex } from './positionIndex';
+import { yamlLibrary } from './yamlLibrary';
 import { loadYamlValue } from './yamlValue';
 
 export interface ParsedText {
@@ -58,6 +58,7 @@ export function looksLikeJson(text: string, file: string): boolean {
 }
 
 function parseYaml(text: string, file: string, limits: SpecLimits): ParseResult {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   // The core schema without merge keys, whatever a `%YAML 1.1` directive says: `yes` stays a string.
   const document = parseDocument(text, {

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { SourcePosition } from '../diagnostics/diagnostic';
 import { parsePointer } from '../util/jsonPointer';
+import { yamlLibrary } from './yamlLibrary';
 
 /** A file's YAML syntax tree with its line offsets: what turns a JSON pointer into line and column. */
 export interface PositionIndex {
@@ -10,6 +11,7 @@ export interface PositionIndex {
 
 /** The syntax tree of a text that is already known to parse (JSON, or YAML read another way). */
 export function buildPositionIndex(text: string): PositionIndex {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   return { document, lines };
@@ -23,6 +25,7 @@ export function buildPositionIndex(text: string): PositionIndex {
 export function locateIn(index: PositionIndex, pointer: string): SourcePosition | undefined {
   const segments = parsePointer(pointer);
   if (!segments) return undefined;
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = index.document.contents;
   let offset = rangeStart(node) ?? 0;
   for (const segment of segments) {
