@@ -30,7 +30,7 @@ function emitGroup(
 ): EmittedFile {
   const refs = new Set<string>();
   const helpers = new Set<string>();
-  const runtimeTypes = new Set(['ApiPromise', 'BaseClient', 'RequestOptions', 'ApiError']);
+  const runtimeTypes = new Set(['ApiPromise', 'BaseClient', 'RequestOptions', 'ApiError', 'OperationRequest']);
   const declarations = operations.flatMap((operation) =>
     operationDeclarations(operation, { refs, helpers, runtimeTypes }),
   );
@@ -70,7 +70,10 @@ function operationDeclarations(
         { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
       ],
       returnType: `ApiPromise<${resultText}>`,
-      statements: [`return client.request<${resultText}>(() => (${request.text}), options);`],
+      // The builder declares what it returns: TypeScript then checks the object literal against
+      // `OperationRequest` once, where an unannotated arrow has its return type inferred, widened and
+      // compared again with `request`'s parameter (a fifth of the check time of an SDK's operations).
+      statements: [`return client.request<${resultText}>((): OperationRequest => (${request.text}), options);`],
     },
   ];
 }
@@ -128,18 +131,32 @@ function bodyType(body: MediaContent, imports: { refs: Set<string>; runtimeTypes
   return 'BinaryBody';
 }
 
-/** The union of documented error responses, each narrowing on `status`. */
+/**
+ * The union of documented error responses, each narrowing on `status`. Statuses
+ * with the same body share one member (`ApiError<401 | 403, unknown>`): it
+ * narrows the same, reads shorter, and TypeScript checks one type reference
+ * instead of one per status (most operations document several bodiless errors).
+ */
 function errorDeclaration(operation: Operation, refs: Set<string>): StatementStructures {
-  const members = errorResponses(operation).map(({ status, response }) => {
+  // Keyed by body type, in the order of the spec; a `default` (any status) keeps a member of its own.
+  const statusesByBody = new Map<string, Set<string>>();
+  const defaults = new Set<string>();
+  for (const { status, response } of errorResponses(operation)) {
     const body = responseBodyType(response);
-    return `ApiError<${status ?? 'number'}, ${body ? typeText(body, refs) : 'unknown'}>`;
-  });
+    const bodyText = body ? typeText(body, refs) : 'unknown';
+    if (status === undefined) defaults.add(bodyText);
+    else statusesByBody.set(bodyText, (statusesByBody.get(bodyText) ?? new Set()).add(`${status}`));
+  }
+  const members = [
+    ...[...statusesByBody].map(([body, statuses]) => `ApiError<${[...statuses].join(' | ')}, ${body}>`),
+    ...[...defaults].map((body) => `ApiError<number, ${body}>`),
+  ];
   return {
     kind: StructureKind.TypeAlias,
     name: operation.names.error,
     isExported: true,
     docs: [`Errors the spec documents for {@link ${operation.names.function}}; narrow them with \`status\`.`],
-    type: members.length > 0 ? [...new Set(members)].join(' | ') : 'ApiError',
+    type: members.length > 0 ? members.join(' | ') : 'ApiError',
   };
 }
 

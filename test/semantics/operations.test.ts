@@ -45,6 +45,12 @@ describe('operations', () => {
         ['default', ['application/problem+json']],
       ]);
       expect(remove!.responses.map((r) => r.status)).toEqual(['2XX', '4XX']);
+      // Error statuses with one body share a member of the error union; `default` (any status) keeps its own.
+      const emitted = sdk.files!.find((file) => file.path === 'operations/default.ts')!.content;
+      expect(emitted).toContain('export type CreateItemError = ApiError<400 | 409, Problem> | ApiError<401, unknown>;');
+      expect(emitted).toContain(
+        'export type GetStoresByStoreIdItemsByItemIdError = ApiError<404, Problem> | ApiError<number, Problem>;',
+      );
       expect(model.operations[2]!.requestBody!.contents.map((c) => c.mediaType)).toEqual([
         'application/json',
         'application/x-www-form-urlencoded',
