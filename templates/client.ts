@@ -76,8 +76,8 @@ export interface OperationRequest {
   readonly accept?: string;
   /** The operation's own server, when the spec gives it one. */
   readonly server?: ServerTemplate;
-  /** Alternatives of schemes; an empty list sends no credentials. */
-  readonly security: readonly SecurityRequirement[];
+  /** Alternatives of schemes, when the operation has its own; an empty list sends no credentials. */
+  readonly security?: readonly SecurityRequirement[];
 }
 
 /** The result of every call: await it for the data, or call `withResponse()` for the raw `Response` as well. */
@@ -91,8 +91,17 @@ export interface BaseClient {
   request<T>(build: () => OperationRequest, options?: RequestOptions): ApiPromise<T>;
 }
 
-/** The client core: builds each request, applies auth, sends it with `fetch`, retries, and reads the response. */
-export function createHttpClient(options: BaseClientOptions, defaultServer?: ServerTemplate): BaseClient {
+/**
+ * The client core: builds each request, applies auth, sends it with `fetch`, retries, and reads the response.
+ * An operation without its own server or security uses `defaultServer` and `defaultSecurity` (the spec's first
+ * server and document-wide security). Positional rather than one options object: every byte counts in the
+ * bundle of a single standalone operation.
+ */
+export function createHttpClient(
+  options: BaseClientOptions,
+  defaultServer?: ServerTemplate,
+  defaultSecurity: readonly SecurityRequirement[] = [],
+): BaseClient {
   async function send<T>(
     build: () => OperationRequest,
     call: RequestOptions,
@@ -143,7 +152,7 @@ export function createHttpClient(options: BaseClientOptions, defaultServer?: Ser
           if (signal.aborted) throw signal.reason;
           mergeHeaders(headers, options.headers);
           mergeHeaders(headers, operation.headers);
-          await applySecurity(operation.security, options.auth, auth);
+          await applySecurity(operation.security ?? defaultSecurity, options.auth, auth);
           context.url = auth.url;
           mergeHeaders(headers, {
             'Content-Type': body?.contentType,

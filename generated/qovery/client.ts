@@ -7,6 +7,7 @@ import {
   type Credential,
   type RequestOptions,
 } from './runtime/index.js';
+import { defaultSecurity } from './security.js';
 import { createContainerRegistry, type CreateContainerRegistryArgs } from './operations/index.js';
 
 /** The spec's first server; `baseUrl` overrides it. */
@@ -41,7 +42,7 @@ export interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverV
 
 /** A client without methods, for the standalone operation functions. */
 export function createBaseClient(options: ClientOptions = {}): BaseClient {
-  return createHttpClient(options, 'https://api.qovery.com');
+  return createHttpClient(options, 'https://api.qovery.com', defaultSecurity);
 }
 
 /** A client with a method for each operation of the API. */

@@ -30,9 +30,11 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
   const server = model.servers[0];
   const baseUrl = server && defaultServerUrl(server);
   const helpers = new Set(['createHttpClient']);
-  const serverArgument = server ? `, ${serverLiteral(server, helpers)}` : '';
+  // The client holds what operations share, so that each operation states only its own server and security.
+  const serverArgument = server ? serverLiteral(server, helpers) : 'undefined';
   return printer.print('client.ts', banner, [
     `import { ${[...helpers].sort().join(', ')}, type BaseClient, type BaseClientOptions, type Credential, type RequestOptions } from './runtime/index.js';`,
+    `import { defaultSecurity } from './security.js';`,
     ...(operations.length > 0
       ? [`import { ${functions.join(', ')}, type ${argsTypes.join(', type ')} } from './operations/index.js';`]
       : []),
@@ -40,7 +42,7 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
     `/** A credential for each security scheme of the spec; each is a string or a function returning one. */\nexport type Auth = {\n${authMembers.join('\n')}\n};`,
     `/** Values for the variables of the spec's server URLs; each defaults to the spec's \`default\`. */\nexport type ServerVariables = ${serverVariablesType(model)};`,
     `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n/** Values for the \`{variables}\` of the spec's server URLs. */\nreadonly serverVariables?: ServerVariables;\n}`,
-    `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient(options${serverArgument});\n}`,
+    `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient(options, ${serverArgument}, defaultSecurity);\n}`,
     `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\nconst client = createBaseClient(options);\nreturn {\nrequest: client.request,\n${methods.join('\n')}\n};\n}`,
     `/** The client {@link createClient} returns. */\nexport type Client = ReturnType<typeof createClient>;`,
   ]);

@@ -38,7 +38,10 @@ function emitGroup(
     ...valueImport(helpers, '../runtime/index.js'),
     ...typeImport(runtimeTypes, '../runtime/index.js'),
     ...typeImport(refs, '../models.js'),
-    `import * as security from '../security.js';`,
+    // Only operations with security of their own name the spec's schemes.
+    ...(operations.some((operation) => operation.security?.some((schemes) => schemes.length > 0))
+      ? [`import * as security from '../security.js';`]
+      : []),
     ...declarations,
   ];
   return printer.print(`operations/${group}.ts`, banner, statements);

@@ -42,7 +42,8 @@ export function requestObject(operation: Operation): { text: string; helpers: Se
   if (accept) fields.push(`accept: ${stringLiteral(accept)}`);
   const server = operation.servers?.[0];
   if (server) fields.push(`server: ${serverLiteral(server, helpers)}`);
-  fields.push(`security: ${securityExpression(operation)}`);
+  // An operation without security of its own uses the document's, which the client holds (see client.ts).
+  if (operation.security) fields.push(`security: ${securityExpression(operation.security)}`);
   return { text: `{\n${fields.join(',\n')},\n}`, helpers };
 }
 
@@ -197,10 +198,9 @@ function acceptHeader(operation: Operation): string | undefined {
   return mediaTypes.every(isJsonMediaType) ? undefined : mediaTypes.join(', ');
 }
 
-/** The operation's security alternatives, or the document's when it has none of its own. */
-function securityExpression(operation: Operation): string {
-  if (!operation.security) return 'security.defaultSecurity';
-  const alternatives = operation.security.map(
+/** The operation's own security alternatives, each a list of the spec's schemes. */
+function securityExpression(security: NonNullable<Operation['security']>): string {
+  const alternatives = security.map(
     (schemes) => `[${schemes.map((scheme) => propertyAccess('security.schemes', scheme)).join(', ')}]`,
   );
   return `[${alternatives.join(', ')}]`;

@@ -3,7 +3,6 @@
 import { jsonBody, pathScalar } from '../runtime/index.js';
 import type { ApiError, ApiPromise, BaseClient, OperationRequest, RequestOptions } from '../runtime/index.js';
 import type { ContainerRegistryRequest, ContainerRegistryResponse } from '../models.js';
-import * as security from '../security.js';
 
 /** Arguments of {@link createContainerRegistry}. */
 export interface CreateContainerRegistryArgs {
@@ -34,7 +33,6 @@ export function createContainerRegistry(
       method: 'POST',
       path: ['/organization/', pathScalar(args.organizationId), '/containerRegistry'],
       body: jsonBody(args.body),
-      security: security.defaultSecurity,
     }),
     options,
   );
