@@ -28,11 +28,21 @@ export function jsDocText(docs: Docs, extra: readonly string[] = []): string | u
 
 /** A whole `/** … *\/` comment, for places where ts-morph structures do not reach (inline types). */
 export function jsDocComment(docs: Docs): string {
-  const text = jsDocText(docs);
-  if (!text) return '';
+  const lines = jsDocLines(docs);
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** The lines of a JSDoc comment for these docs (none when there is nothing to say), as prettier keeps them. */
+export function jsDocLines(docs: Docs, extra: readonly string[] = []): string[] {
+  const text = jsDocText(docs, extra);
+  return text === undefined ? [] : commentLines(text);
+}
+
+/** `/** text *\/` for one line; otherwise `/**`, a ` * ` line for each, and ` *\/`. */
+export function commentLines(text: string): string[] {
   const lines = text.split('\n');
-  if (lines.length === 1) return `/** ${lines[0]} */\n`;
-  return `/**\n${lines.map((line) => (line ? ` * ${line}` : ' *')).join('\n')}\n */\n`;
+  if (lines.length === 1) return [`/** ${lines[0]} */`];
+  return ['/**', ...lines.map((line) => (line ? ` * ${line}` : ' *')), ' */'];
 }
 
 function compactJson(value: unknown): string {

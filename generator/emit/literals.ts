@@ -2,17 +2,23 @@ import { isIdentifier } from '../model/identifiers';
 import type { Literal } from '../model/types';
 
 /**
- * A string literal for any text taken from a spec. JSON escaping covers quotes,
+ * A string literal for any text taken from a spec. JSON escaping covers
  * backslashes and control characters (NUL included); U+2028/U+2029 and the
  * bidirectional and invisible format characters are escaped as well, so the
- * source reads as what it does.
+ * source reads as what it does. Quoted as prettier quotes it: in single
+ * quotes, unless the text holds more of them than double quotes.
  */
 export function stringLiteral(text: string): string {
-  return `'${JSON.stringify(text)
+  const body = JSON.stringify(text)
     .slice(1, -1)
     .replace(/\\"/g, '"')
-    .replace(/'/g, "\\'")
-    .replace(/[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, unicodeEscape)}'`;
+    .replace(/[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, unicodeEscape);
+  const quote = count(body, "'") > count(body, '"') ? '"' : "'";
+  return `${quote}${body.replaceAll(quote, `\\${quote}`)}${quote}`;
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
 }
 
 function unicodeEscape(character: string): string {
@@ -22,7 +28,8 @@ function unicodeEscape(character: string): string {
 /** A literal type: `'a'`, `1`, `true`, `null`; `number` for NaN and the infinities, which have no literal type. */
 export function literalText(value: Literal): string {
   if (typeof value === 'string') return stringLiteral(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'number';
+  // Written as prettier writes numbers: `1e21`, not `1e+21`.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('e+', 'e') : 'number';
   return String(value);
 }
 

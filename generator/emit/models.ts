@@ -1,11 +1,10 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { NamedModel, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
+import { constArrayDeclaration, interfaceDeclaration, typeAliasDeclaration, type LaidOut } from './declarations';
 import type { EmittedFile } from './emittedFile';
 import { escapeCommentText, jsDocText } from './jsdoc';
-import { literalValueText, propertyKey } from './literals';
-import type { SourcePrinter } from './sourceFile';
-import { indexSignatureType, typeText } from './typeSyntax';
+import { literalValueText } from './literals';
+import { emptyModule, type SourcePrinter } from './sourceFile';
 
 /**
  * `models.ts`: every named model, in one file sorted by name. One file rather
@@ -17,40 +16,21 @@ import { indexSignatureType, typeText } from './typeSyntax';
  */
 export function emitModels(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
   const sorted = [...model.models].sort((a, b) => compareStrings(a.name, b.name));
-  const declarations = sorted.flatMap((named): StatementStructures[] => [
+  const declarations = sorted.flatMap((named): LaidOut[] => [
     declarationOf(named),
     ...(named.enumValuesName ? [enumValuesOf(named)] : []),
   ]);
-  return printer.print('models.ts', banner, declarations.length > 0 ? declarations : ['export {};']);
+  return printer.print('models.ts', banner, declarations.length > 0 ? declarations : [emptyModule]);
 }
 
-function declarationOf(named: NamedModel): StatementStructures {
+function declarationOf(named: NamedModel): LaidOut {
   // Every export is documented, so an editor shows where a model comes from even when the spec says nothing.
-  const docs = docsStructure(
+  const docs =
     jsDocText(named.docs, directionNotes(named)) ??
-      escapeCommentText(`The schema at \`#${named.pointer}\` of the spec.`),
-  );
+    escapeCommentText(`The schema at \`#${named.pointer}\` of the spec.`);
   const type = named.type;
-  if (type.kind === 'object') {
-    const index = indexSignatureType(type);
-    return {
-      kind: StructureKind.Interface,
-      name: named.name,
-      isExported: true,
-      docs,
-      extends: [...type.bases],
-      properties: type.properties.map((property) => ({
-        name: propertyKey(property.name),
-        type: typeText(property.type),
-        hasQuestionToken: !property.required,
-        // The server sets read-only properties; `readonly` says so to the reader too.
-        isReadonly: property.readOnly,
-        docs: docsStructure(jsDocText(property.docs)),
-      })),
-      indexSignatures: index ? [{ keyName: 'key', keyType: 'string', returnType: index }] : [],
-    };
-  }
-  return { kind: StructureKind.TypeAlias, name: named.name, isExported: true, docs, type: typeText(type) };
+  if (type.kind === 'object') return interfaceDeclaration({ name: named.name, docs, type });
+  return typeAliasDeclaration({ name: named.name, docs, type });
 }
 
 /** Where a model has a request and a response form, each says which one it is. */
@@ -64,27 +44,16 @@ function directionNotes(named: NamedModel): string[] {
   return [];
 }
 
-function enumValuesOf(named: NamedModel): StatementStructures {
-  return {
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    docs: [`Every value of {@link ${named.name}}, in the order of the spec.`],
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: named.enumValuesName!,
-        type: `readonly ${named.name}[]`,
-        initializer: `[${literalsOf(named.type).join(', ')}]`,
-      },
-    ],
-  };
+function enumValuesOf(named: NamedModel): LaidOut {
+  return constArrayDeclaration({
+    name: named.enumValuesName!,
+    docs: `Every value of {@link ${named.name}}, in the order of the spec.`,
+    type: `readonly ${named.name}[]`,
+    items: literalsOf(named.type),
+  });
 }
 
 function literalsOf(type: TypeNode): string[] {
   const members = type.kind === 'union' ? type.members : [type];
   return members.map((member) => (member.kind === 'literal' ? literalValueText(member.value) : 'null'));
-}
-
-function docsStructure(text: string | undefined): string[] {
-  return text ? [text] : [];
 }

@@ -1,44 +1,107 @@
-import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
-import type { EmittedFile } from './emittedFile';
+import {
+  printStructure,
+  StructureKind,
+  type CodeBlockWriter,
+  type ImportDeclarationStructure,
+  type StatementStructures,
+  type WriterFunction,
+} from 'ts-morph';
+import type { EmittedFile, TextRange } from './emittedFile';
+import { layoutWidth, needsPrettier } from './layout';
 
-export type Statement = string | StatementStructures;
+/**
+ * A statement of a file: a structure or text that prettier lays out
+ * afterwards, or one the emitter wrote in prettier's layout already.
+ */
+export type Statement = string | StatementStructures | LaidOutStatement;
+
+/** A statement written in prettier's layout: prettier skips it, unless a line of it is too wide to vouch for. */
+export interface LaidOutStatement {
+  readonly laidOut: string | WriterFunction | StatementStructures;
+  /**
+   * Laid out whole as prettier lays it out (the docs it builds for every part), so even a line wider than the layout
+   * is one prettier would leave as wide.
+   */
+  readonly exact?: boolean;
+}
 
 /**
  * Prints one file from ts-morph structures straight to text: no source file
  * is created, so nothing is parsed (parsing every file back was most of the
- * emit time). Prettier lays the text out afterwards.
+ * emit time). The statements not laid out yet are listed in the file's
+ * `unformatted` ranges, for prettier.
  */
 export class SourcePrinter {
   print(path: string, banner: string, statements: readonly Statement[]): EmittedFile {
-    // A blank line after the banner and between declarations; consecutive imports stay together.
-    const spaced = statements.flatMap((statement, index): (Statement | WriterFunction)[] =>
-      index > 0 && !(isImport(statement) && isImport(statements[index - 1]!)) ? [blankLine, statement] : [statement],
-    );
+    const spans: { start: number; end: number; laidOut: boolean; exact: boolean }[] = [];
+    const printed = statements.flatMap((statement, index): (string | WriterFunction | StatementStructures)[] => {
+      const laidOut = typeof statement === 'object' && 'laidOut' in statement;
+      const span = { start: 0, end: 0, laidOut, exact: laidOut && statement.exact === true };
+      spans.push(span);
+      const start: WriterFunction = (writer) => (span.start = writer.getLength());
+      const end: WriterFunction = (writer) => (span.end = writer.getLength());
+      // A blank line after the banner and between declarations; consecutive imports stay together.
+      const spacing = index > 0 && !(isImport(statement) && isImport(statements[index - 1]!)) ? [blankLine] : [];
+      return [...spacing, start, laidOut ? statement.laidOut : statement, end];
+    });
+    // The marker after a statement ending with `}` gets a blank line before it, which the last one leaves at the end.
     const content = printStructure(
-      { kind: StructureKind.SourceFile, statements: [banner, blankLine, ...spaced] },
+      { kind: StructureKind.SourceFile, statements: [banner, blankLine, ...printed] },
       { indentNumberOfSpaces: 2, useSingleQuote: true },
-    );
-    return { path, content, origin: 'generated' };
+    ).replace(/\n+$/, '\n');
+    const unformatted: TextRange[] = [];
+    for (const { start, end, laidOut, exact } of spans) {
+      const text = content.slice(start, end).trimEnd();
+      if (!laidOut || needsPrettier(text, exact)) unformatted.push({ start, end: start + text.length });
+    }
+    return { path, content, origin: 'generated', unformatted };
   }
 }
 
-const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
+const blankLine: WriterFunction = (writer: CodeBlockWriter) => writer.blankLineIfLastNot();
 
 function isImport(statement: Statement): boolean {
-  return typeof statement === 'string'
-    ? statement.startsWith('import ')
-    : statement.kind === StructureKind.ImportDeclaration;
+  const printed = typeof statement === 'object' && 'laidOut' in statement ? statement.laidOut : statement;
+  if (typeof printed === 'function') return false;
+  return typeof printed === 'string' ? printed.startsWith('import ') : printed.kind === StructureKind.ImportDeclaration;
 }
 
 /** `import type { A, B } from './x.js';` with names sorted, or nothing when there are none. */
-export function typeImport(names: Iterable<string>, moduleSpecifier: string): StatementStructures[] {
-  const sorted = [...new Set(names)].sort();
-  if (sorted.length === 0) return [];
-  return [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier, namedImports: sorted }];
+export function typeImport(names: Iterable<string>, moduleSpecifier: string): LaidOutStatement[] {
+  return importOf(names, moduleSpecifier, true);
 }
 
-export function valueImport(names: Iterable<string>, moduleSpecifier: string): StatementStructures[] {
+export function valueImport(names: Iterable<string>, moduleSpecifier: string): LaidOutStatement[] {
+  return importOf(names, moduleSpecifier, false);
+}
+
+/** On one line, or (as prettier breaks a list that does not fit) one name per line with a trailing comma. */
+function importOf(names: Iterable<string>, moduleSpecifier: string, isTypeOnly: boolean): LaidOutStatement[] {
   const sorted = [...new Set(names)].sort();
   if (sorted.length === 0) return [];
-  return [{ kind: StructureKind.ImportDeclaration, moduleSpecifier, namedImports: sorted }];
+  const oneLine = `import ${isTypeOnly ? 'type ' : ''}{ ${sorted.join(', ')} } from '${moduleSpecifier}';`;
+  const structure: ImportDeclarationStructure = {
+    kind: StructureKind.ImportDeclaration,
+    isTypeOnly,
+    moduleSpecifier,
+    namedImports: sorted.length > 1 && oneLine.length > layoutWidth ? namePerLine(sorted) : sorted,
+  };
+  // A single name never breaks, however wide the line.
+  return [{ laidOut: structure, exact: true }];
+}
+
+/** `export {};`: a module that exports nothing. */
+export const emptyModule: LaidOutStatement = { laidOut: 'export {};', exact: true };
+
+/** `export * from './x.js';` */
+export function exportAll(moduleSpecifier: string): LaidOutStatement {
+  return { laidOut: { kind: StructureKind.ExportDeclaration, moduleSpecifier }, exact: true };
+}
+
+/** The names of an import or export list, one per line, each followed by a comma. */
+export function namePerLine(names: readonly string[]): WriterFunction {
+  return (writer) => {
+    writer.newLine();
+    for (const name of names) writer.write(`${name},`).newLine();
+  };
 }

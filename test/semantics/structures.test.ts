@@ -35,7 +35,7 @@ describe('arrays, tuples, recursion, formats and docs', () => {
     expect(typeOf(model, 'Matrix')).toBe('number[][]');
     expect(typeOf(model, 'Point')).toBe('[number, number]');
     expect(typeOf(model, 'Row')).toBe('[string, ...number[]]');
-    expect(typeOf(model, 'Json')).toBe('string | number | boolean | null | Json[] | { [key: string]: Json; }');
+    expect(typeOf(model, 'Json')).toBe('| string | number | boolean | null | Json[] | { [key: string]: Json; }');
     const event = model.models.find((named) => named.name === 'Event')!.type;
     expect(event.kind === 'object' && event.properties.map((p) => [p.name, typeText(p.type)])).toEqual([
       ['at', 'string'],

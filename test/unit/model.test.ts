@@ -126,7 +126,7 @@ describe('allOf', () => {
         `${base}Mixed:\n  allOf:\n    - $ref: '#/components/schemas/Base'\n    - oneOf: [{ type: object, properties: { a: { type: string } } }, { type: object, properties: { b: { type: string } } }]`,
         'Mixed',
       ),
-    ).toBe('Base & ({ a?: string; } | { b?: string; })');
+    ).toBe('Base & ( | { a?: string; } | { b?: string; } )');
   });
 });
 
@@ -138,12 +138,12 @@ describe('discriminated unions', () => {
 
   it('tags each member with its mapping value', async () => {
     const schemas = `${members}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }]\n  discriminator:\n    propertyName: petType\n    mapping: { cat: '#/components/schemas/Cat', dog: Dog, hound: Dog }`;
-    expect(await typeOf(schemas, 'Pet')).toBe("({ petType: 'cat'; } & Cat) | ({ petType: 'dog' | 'hound'; } & Dog)");
+    expect(await typeOf(schemas, 'Pet')).toBe("| ({ petType: 'cat'; } & Cat) | ({ petType: 'dog' | 'hound'; } & Dog)");
   });
 
   it('uses schema names when there is no mapping', async () => {
     const schemas = `${members}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }]\n  discriminator: { propertyName: petType }`;
-    expect(await typeOf(schemas, 'Pet')).toBe("({ petType: 'Cat'; } & Cat) | ({ petType: 'Dog'; } & Dog)");
+    expect(await typeOf(schemas, 'Pet')).toBe("| ({ petType: 'Cat'; } & Cat) | ({ petType: 'Dog'; } & Dog)");
   });
 });
 

@@ -1,0 +1,96 @@
+import { builders } from 'prettier/doc';
+import type { Doc } from './layout';
+import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
+import type { ObjectNode, TypeNode } from '../model/types';
+import { commentLines } from './jsdoc';
+import { arrayLiteralDoc, layoutWidth, renderDoc } from './layout';
+import { fluidRight, memberDocs, typeAliasDoc } from './typeSyntax';
+
+const { group } = builders;
+
+/**
+ * Declarations whose types may span lines, written on ts-morph's writer.
+ * ts-morph's declaration structures print a type after `: ` or `=` with a
+ * hanging indent (every line after the first one level deeper, its own
+ * `Writers.objectType` included), which misplaces the closing line of an
+ * object type or a broken union; here the writer's blocks give the
+ * indentation and each member or type is laid out as prettier lays it out.
+ */
+export interface LaidOut {
+  /** The statement, already in prettier's layout (so prettier can skip it). */
+  readonly laidOut: WriterFunction;
+  /** Laid out whole by prettier's docs (see `LaidOutStatement`). */
+  readonly exact: boolean;
+}
+
+/** `export interface Name extends A, B { … }`: index signature first, then the properties, as ts-morph orders them. */
+export function interfaceDeclaration(input: {
+  readonly name: string;
+  readonly docs: string;
+  readonly type: ObjectNode;
+  readonly refs?: Set<string>;
+}): LaidOut {
+  const { name, type, refs } = input;
+  for (const base of type.bases) refs?.add(base);
+  const members = memberDocs(type, refs, true);
+  const heritage = type.bases.length > 0 ? ` extends ${type.bases.join(', ')}` : '';
+  const header = `export interface ${name}${heritage} `;
+  return {
+    // Prettier breaks a heritage clause that does not fit; that layout is left to it.
+    exact: header.length + 2 <= layoutWidth,
+    laidOut: (writer) => {
+      writeComment(writer, input.docs);
+      writer.write(header);
+      if (members.length === 0) {
+        writer.write('{}');
+        return;
+      }
+      writer.inlineBlock(() => {
+        for (const member of members) writer.writeLine(renderDoc(member, writer.getIndentationLevel()));
+      });
+    },
+  };
+}
+
+/** `export type Name = …;` */
+export function typeAliasDeclaration(input: {
+  readonly name: string;
+  readonly docs: string;
+  readonly type: TypeNode;
+  readonly refs?: Set<string>;
+}): LaidOut {
+  const doc = typeAliasDoc(input.name, input.type, input.refs);
+  return {
+    exact: true,
+    laidOut: (writer) => {
+      writeComment(writer, input.docs);
+      writer.write(renderDoc(doc, writer.getIndentationLevel()));
+    },
+  };
+}
+
+/** `export const name: type = [a, b, …];` */
+export function constArrayDeclaration(input: {
+  readonly name: string;
+  readonly docs: string;
+  readonly type: string;
+  readonly items: readonly string[];
+}): LaidOut {
+  const left = group([`${input.name}: ${input.type}`]);
+  const doc: Doc = [
+    'export ',
+    group(['const ', group([left, ' =', ...fluidRight(arrayLiteralDoc(input.items))]), ';']),
+  ];
+  return {
+    exact: true,
+    laidOut: (writer) => {
+      writeComment(writer, input.docs);
+      writer.write(renderDoc(doc, writer.getIndentationLevel()));
+    },
+  };
+}
+
+function writeComment(writer: CodeBlockWriter, text: string): void {
+  if (text === '') return;
+  for (const line of commentLines(text)) writer.writeLine(line);
+}

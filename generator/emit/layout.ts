@@ -1,0 +1,72 @@
+import { builders, printer } from 'prettier/doc';
+
+const { fill, group, ifBreak, indent, join, line, softline } = builders;
+
+/** A prettier doc: text with the groups, indents and line breaks prettier chooses between. */
+export type Doc = builders.Doc;
+
+/**
+ * The layout of generated code: prettier's, with these widths (the formatter
+ * gives prettier the same ones). The emitters describe the constructs that
+ * may span lines (unions, lists, object types) with the docs prettier builds
+ * for them, and prettier's own doc printer (`prettier/doc`, a few kilobytes,
+ * without its parsers) decides where they break; so what they write is
+ * already in prettier's form, and prettier itself only runs on the statements
+ * they leave to it.
+ */
+export const layoutWidth = 120;
+export const layoutIndent = 2;
+
+/**
+ * The text of a doc that starts a line at this indentation level; its
+ * lines carry only their indentation relative to that level, which
+ * ts-morph's writer adds to each line it writes.
+ */
+export function renderDoc(doc: Doc, indentationLevel: number): string {
+  const width = layoutWidth - indentationLevel * layoutIndent;
+  return printer.printDocToString(doc, { printWidth: width, tabWidth: layoutIndent, useTabs: false }).formatted;
+}
+
+/** The text of a doc with no width limit: on one line, but for what always breaks (object types). */
+export function renderUnbounded(doc: Doc): string {
+  return printer.printDocToString(doc, { printWidth: Infinity, tabWidth: layoutIndent, useTabs: false }).formatted;
+}
+
+/**
+ * Whether prettier would lay out this text differently for a reason the
+ * emitters do not handle: non-ASCII code, whose quoting (prettier unquotes
+ * keys that are identifiers by Unicode's tables) the emitters do not follow;
+ * unless `exact` (laid out whole with the docs prettier builds), a line of
+ * code wider than the layout, which prettier may break elsewhere. Comment
+ * lines are left as they are by prettier, whatever their width.
+ */
+export function needsPrettier(text: string, exact: boolean): boolean {
+  for (const line of text.split('\n')) {
+    const nonAscii = /[^\x00-\x7f]/.test(line);
+    if (!nonAscii && (exact || line.length <= layoutWidth)) continue;
+    if (!/^\s*(\/\*\*|\*|\/\/)/.test(line)) return true;
+  }
+  // ts-morph's writer tracks strings by their quotes, and reads `'\\'` as an unclosed string (so it would not indent
+  // the next line): prettier puts such a statement right.
+  return /\\\\['"`]/.test(text);
+}
+
+/**
+ * `[a, b, c]` on one line, or one item per line with a trailing comma. An
+ * array of numbers only fills its lines instead, as many numbers to a line as fit.
+ */
+export function arrayLiteralDoc(items: readonly string[]): Doc {
+  if (items.length === 0) return '[]';
+  const id = Symbol('array');
+  if (items.every((item) => /^-?\d/.test(item))) {
+    const parts = items.flatMap((item, index): Doc[] =>
+      index === items.length - 1 ? [[item, ifBreak(',', '', { groupId: id })]] : [[item, ','], line],
+    );
+    return group(['[', indent([softline, fill(parts)]), softline, ']'], { id });
+  }
+  const elements = join(
+    [',', line],
+    items.map((item) => group(item)),
+  );
+  return group(['[', indent([softline, elements, ifBreak(',')]), softline, ']'], { id });
+}
