@@ -3,7 +3,8 @@ import type { Doc } from './layout';
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import type { ObjectNode, TypeNode } from '../model/types';
 import { commentLines } from './jsdoc';
-import { arrayLiteralDoc, layoutWidth, renderDoc } from './layout';
+import { arrayLiteralDoc, renderDoc } from './layout';
+import { layoutWidth } from './layoutOptions';
 import { fluidRight, memberDocs, typeAliasDoc } from './typeSyntax';
 
 const { group } = builders;

@@ -1,21 +1,18 @@
 import { builders, printer } from 'prettier/doc';
+import { layoutIndent, layoutWidth } from './layoutOptions';
 
 const { fill, group, ifBreak, indent, join, line, softline } = builders;
 
-/** A prettier doc: text with the groups, indents and line breaks prettier chooses between. */
-export type Doc = builders.Doc;
-
 /**
- * The layout of generated code: prettier's, with these widths (the formatter
- * gives prettier the same ones). The emitters describe the constructs that
- * may span lines (unions, lists, object types) with the docs prettier builds
- * for them, and prettier's own doc printer (`prettier/doc`, a few kilobytes,
- * without its parsers) decides where they break; so what they write is
- * already in prettier's form, and prettier itself only runs on the statements
- * they leave to it.
+ * A prettier doc: text with the groups, indents and line breaks prettier
+ * chooses between. Generated code is written in prettier's layout
+ * (`layoutOptions.ts`): the emitters describe the constructs that may span
+ * lines (unions, lists, object types) with the docs prettier's printer builds
+ * for them, and prettier's own doc printer (`prettier/doc`: a few kilobytes,
+ * without its parsers) decides where they break. Prettier itself then only
+ * runs on the statements the emitters leave to it.
  */
-export const layoutWidth = 120;
-export const layoutIndent = 2;
+export type Doc = builders.Doc;
 
 /**
  * The text of a doc that starts a line at this indentation level; its

@@ -7,7 +7,8 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import type { EmittedFile, TextRange } from './emittedFile';
-import { layoutWidth, needsPrettier } from './layout';
+import { needsPrettier } from './layout';
+import { layoutWidth } from './layoutOptions';
 
 /**
  * A statement of a file: a structure or text that prettier lays out

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Options } from 'prettier';
 import type { EmittedFile } from '../emit/emittedFile';
-import { layoutIndent, layoutWidth } from '../emit/layout';
+import { layoutIndent, layoutWidth } from '../emit/layoutOptions';
 import { FormatCache } from './formatCache';
 import { FormatterPool } from './formatterPool';
 
