@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmittedFile } from '../../generator/emit/emittedFile';
-import { formatFiles } from '../../generator/format/formatFiles';
+import { prettierOptions } from '../../generator/format/formatFiles';
 import { FormatterPool } from '../../generator/format/formatterPool';
 import { generateSdk } from '../../generator/pipeline';
 import { fixturesFolder } from '../support/fixtureSdk';
@@ -43,17 +43,49 @@ function firstDifference(ours: string, prettier: string): string {
   return `line ${index + 1}: ${JSON.stringify(a[index])} (prettier: ${JSON.stringify(b[index])})`;
 }
 
-// The emitters write most statements in prettier's layout and only give prettier the rest: every generated file,
-// so put together, must be what prettier makes of it.
-describe('the layout of generated code', () => {
-  const saved = process.env.SDKGEN_CACHE_DIR;
-  beforeAll(() => (process.env.SDKGEN_CACHE_DIR = ''));
-  afterAll(() => (saved === undefined ? delete process.env.SDKGEN_CACHE_DIR : (process.env.SDKGEN_CACHE_DIR = saved)));
+/**
+ * The parts of a file that skip prettier: the whole file when the emitters
+ * laid out every statement, else the text between the statements left to
+ * prettier (each part formats alone as it does in its file, as prettier lays
+ * out each statement on its own).
+ */
+function laidOutParts(file: EmittedFile): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const range of [...(file.unformatted ?? []), { start: file.content.length, end: file.content.length }]) {
+    const part = file.content.slice(at, range.start).trim();
+    if (part !== '') parts.push(`${part}\n`);
+    at = range.end;
+  }
+  return parts;
+}
 
-  it('is prettier’s, for every file of every corpus and fixture spec', async () => {
+/** A comment line the generated code never holds, between the texts of a batch. */
+const boundary = '// sdkgen layout test boundary';
+
+/** Parts of about 50 kB together: prettier's fixed cost per call is shared, and its cost per text stays linear. */
+function batchesOf<T extends { text: string }>(parts: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  let size = Infinity;
+  for (const part of parts) {
+    if (size > 50_000) {
+      batches.push([]);
+      size = 0;
+    }
+    batches.at(-1)!.push(part);
+    size += part.text.length;
+  }
+  return batches;
+}
+
+// The emitters write most statements in prettier's layout and leave only the rest to prettier: what they wrote
+// must be what prettier makes of it.
+describe('the layout of generated code', () => {
+  it('is prettier’s, in every file of every corpus and fixture spec', async () => {
     const pool = new FormatterPool(2);
     const differences: string[] = [];
-    let laidOut = 0;
+    const checks: Promise<void>[] = [];
+    let checked = 0;
     try {
       for (const spec of allSpecs()) {
         const { files, diagnostics } = await generateSdk({ ...spec, format: false });
@@ -62,23 +94,29 @@ describe('the layout of generated code', () => {
           expect(diagnostics.some((diagnostic) => diagnostic.severity === 'error')).toBe(true);
           continue;
         }
-        const generated = await formatFiles(files, { pool });
-        const wholeFiles: EmittedFile[] = generated.map(({ unformatted: _, ...file }) => file);
-        const prettier = await formatFiles(wholeFiles, { pool });
-        generated.forEach((file, index) => {
-          if (file.origin !== 'generated') return;
-          const skipped = files[index]!.unformatted ?? [];
-          laidOut += files[index]!.content.length - skipped.reduce((sum, range) => sum + range.end - range.start, 0);
-          if (file.content !== prettier[index]!.content) {
-            differences.push(`${spec.name} ${file.path} ${firstDifference(file.content, prettier[index]!.content)}`);
-          }
-        });
+        const parts = files.flatMap((file) =>
+          file.origin === 'generated' ? laidOutParts(file).map((text) => ({ path: file.path, text })) : [],
+        );
+        // Prettier works on batches of texts while the next spec generates.
+        for (const batch of batchesOf(parts)) {
+          const check = async (): Promise<void> => {
+            const texts = batch.map((part) => part.text);
+            const prettier = await pool.formatBatch(texts, prettierOptions, boundary);
+            batch.forEach((part, index) => {
+              checked += part.text.length;
+              if (part.text !== prettier[index]) {
+                differences.push(`${spec.name} ${part.path} ${firstDifference(part.text, prettier[index]!)}`);
+              }
+            });
+          };
+          checks.push(check());
+        }
       }
+      await Promise.all(checks);
     } finally {
       await pool.close();
     }
     expect(differences).toEqual([]);
-    // Most of the text skipped prettier: the check above is about the emitters' layout, not prettier's.
-    expect(laidOut).toBeGreaterThan(1_000_000);
+    expect(checked).toBeGreaterThan(1_000_000);
   }, 600_000);
 });
