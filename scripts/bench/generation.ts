@@ -9,7 +9,7 @@
  *   npm run bench -- generation            BENCH_RUNS=5 BENCH_SPECS=qovery,box
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureInRounds, requireGnuTime, runOnce, type Measured } from './support/measure';
@@ -177,8 +177,13 @@ function main(): void {
   requireGnuTime();
   ensurePeersInstalled();
   mkdirSync(outRoot, { recursive: true });
-  if (!existsSync(join(outRoot, 'node_modules')))
-    symlinkSync(join(peersFolder, 'node_modules'), join(outRoot, 'node_modules'));
+  // A link left by a checkout elsewhere (or one since deleted) is pointed at this one's peers.
+  const link = join(outRoot, 'node_modules');
+  const peerModules = join(peersFolder, 'node_modules');
+  if (!existsSync(link) || realpathSync(link) !== realpathSync(peerModules)) {
+    rmSync(link, { force: true });
+    symlinkSync(peerModules, link);
+  }
   console.log(`${runs} runs each in rounds, cold processes, no format cache. Output: ${outRoot}`);
   console.log(`Every output is type-checked by ${execFileSync(tsc, ['-v'], { encoding: 'utf8' }).trim()}.\n`);
   for (const generator of generators) console.log(`- ${generator.name}: ${generator.what}`);
