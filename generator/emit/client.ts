@@ -4,6 +4,7 @@ import type { EmittedFile } from './emittedFile';
 import { jsDocComment } from './jsdoc';
 import { propertyKey, stringLiteral } from './literals';
 import { serverLiteral } from './requestObject';
+import { layoutWidth } from './layoutOptions';
 import type { SourcePrinter } from './sourceFile';
 
 /**
@@ -21,7 +22,14 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
       ...(operation.docs.summary ? {} : { summary: `\`${operation.method.toUpperCase()} ${operation.path}\`` }),
     });
     const optional = isArgsOptional(operation) ? ' = {}' : '';
-    return `${docs}${propertyKey(operation.names.function)}: (args: ${operation.names.args}${optional}, requestOptions?: RequestOptions) => ${operation.names.function}(client, args, requestOptions),`;
+    return (
+      indented(docs, 2) +
+      methodText(
+        propertyKey(operation.names.function),
+        `args: ${operation.names.args}${optional}`,
+        operation.names.function,
+      )
+    );
   });
   const authMembers = model.securitySchemes.map(
     (scheme) =>
@@ -43,7 +51,9 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
     `/** Values for the variables of the spec's server URLs; each defaults to the spec's \`default\`. */\nexport type ServerVariables = ${serverVariablesType(model)};`,
     `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n/** Values for the \`{variables}\` of the spec's server URLs. */\nreadonly serverVariables?: ServerVariables;\n}`,
     `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient(options, ${serverArgument}, defaultSecurity);\n}`,
-    `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\nconst client = createBaseClient(options);\nreturn {\nrequest: client.request,\n${methods.join('\n')}\n};\n}`,
+    {
+      laidOut: `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\n  const client = createBaseClient(options);\n  return {\n${['    request: client.request,', ...methods].join('\n')}\n  };\n}`,
+    },
     `/** The client {@link createClient} returns. */\nexport type Client = ReturnType<typeof createClient>;`,
   ]);
 }
@@ -65,6 +75,24 @@ function serverVariablesType(model: SdkModel): string {
     return `readonly ${propertyKey(name)}?: ${type};`;
   });
   return `{\n${members.join('\n')}\n}`;
+}
+
+/**
+ * A method of `createClient`'s object (two levels in), in prettier's layout: on one line when it fits, else the
+ * call under the arrow, else the parameters one per line. A line still too wide sends the statement to prettier.
+ */
+function methodText(key: string, args: string, name: string): string {
+  const head = `${key}: (${args}, requestOptions?: RequestOptions) =>`;
+  const call = `${name}(client, args, requestOptions),`;
+  if (4 + head.length + 1 + call.length <= layoutWidth) return `    ${head} ${call}`;
+  if (4 + head.length <= layoutWidth) return `    ${head}\n      ${call}`;
+  return `    ${key}: (\n      ${args},\n      requestOptions?: RequestOptions,\n    ) => ${call}`;
+}
+
+/** Text moved `levels` in (two spaces each), line by line. */
+function indented(text: string, levels: number): string {
+  const indent = '  '.repeat(levels);
+  return text.replace(/^(?=.)/gm, indent);
 }
 
 function isArgsOptional(operation: SdkModel['operations'][number]): boolean {
