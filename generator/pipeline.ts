@@ -76,9 +76,9 @@ export async function validateSdk(input: GenerateInput): Promise<GenerateResult>
 }
 
 /** Runs `run` with the yaml checks deferred to their worker; a spec they refuse runs again on the `yaml` path, which reports its problems. */
-async function withDeferredChecks(
-  run: (checks: DeferredChecks | undefined) => Promise<GenerateResult>,
-): Promise<GenerateResult> {
+async function withDeferredChecks<T extends { readonly diagnostics: readonly Diagnostic[] }>(
+  run: (checks: DeferredChecks | undefined) => Promise<T>,
+): Promise<T> {
   const checks = new DeferredChecks();
   try {
     return (await checks.settle(() => run(checks))) ?? (await run(undefined));
@@ -135,12 +135,7 @@ export interface ModelResult {
  * config's selection and naming applied. What `sdkgen diff` compares.
  */
 export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> {
-  const checks = new DeferredChecks();
-  try {
-    return (await checks.settle(() => modelWith(input, checks))) ?? (await modelWith(input));
-  } finally {
-    await checks.close();
-  }
+  return withDeferredChecks((checks) => modelWith(input, checks));
 }
 
 /**
