@@ -207,6 +207,19 @@ export function createHttpClient(
 }
 
 /**
+ * `createClient`'s methods: each operation function of `operations` (an
+ * SDK's `operations/index.js`) with `client` bound as its first argument.
+ * Typed by the SDK's `Client`, which TypeScript resolves only where used.
+ */
+export function bindOperations(client: BaseClient, operations: object): unknown {
+  const methods: Record<string, unknown> = { request: client.request };
+  for (const [name, operation] of Object.entries(operations))
+    if (typeof operation === 'function')
+      methods[name] = (args: unknown, options?: RequestOptions) => operation(client, args, options);
+  return methods;
+}
+
+/**
  * The error `fetch` threw, unless it or one of its causes quotes a credential
  * sent with this request (an invalid URL is quoted whole, query included):
  * then none, so no secret reaches a log.

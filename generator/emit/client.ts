@@ -4,8 +4,7 @@ import type { EmittedFile } from './emittedFile';
 import { jsDocComment } from './jsdoc';
 import { propertyKey, stringLiteral } from './literals';
 import { serverLiteral } from './requestObject';
-import { layoutWidth } from './layoutOptions';
-import type { SourcePrinter } from './sourceFile';
+import type { LaidOutStatement, SourcePrinter } from './sourceFile';
 
 /**
  * `client.ts`: `createClient` (a method per operation) and `createBaseClient`
@@ -13,50 +12,51 @@ import type { SourcePrinter } from './sourceFile';
  * the operations you import).
  */
 export function emitClient(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
-  const operations = model.operations;
-  const argsTypes = operations.map((operation) => operation.names.args);
-  const functions = operations.map((operation) => operation.names.function);
-  const methods = operations.map((operation) => {
-    const docs = jsDocComment({
-      ...operation.docs,
-      ...(operation.docs.summary ? {} : { summary: `\`${operation.method.toUpperCase()} ${operation.path}\`` }),
-    });
-    const optional = isArgsOptional(operation) ? ' = {}' : '';
-    return (
-      indented(docs, 2) +
-      methodText(
-        propertyKey(operation.names.function),
-        `args: ${operation.names.args}${optional}`,
-        operation.names.function,
-      )
-    );
-  });
   const authMembers = model.securitySchemes.map(
     (scheme) =>
       `${jsDocComment({ description: authDescription(scheme) })}readonly ${propertyKey(scheme.name)}?: Credential;`,
   );
   const server = model.servers[0];
   const baseUrl = server && defaultServerUrl(server);
-  const helpers = new Set(['createHttpClient']);
+  const helpers = new Set(['bindOperations', 'createHttpClient']);
   // The client holds what operations share, so that each operation states only its own server and security.
   const serverArgument = server ? serverLiteral(server, helpers) : 'undefined';
   return printer.print('client.ts', banner, [
-    `import { ${[...helpers].sort().join(', ')}, type BaseClient, type BaseClientOptions, type Credential, type RequestOptions } from './runtime/index.js';`,
+    `import { ${[...helpers].sort().join(', ')}, type BaseClient, type BaseClientOptions, type Credential } from './runtime/index.js';`,
     `import { defaultSecurity } from './security.js';`,
-    ...(operations.length > 0
-      ? [`import { ${functions.join(', ')}, type ${argsTypes.join(', type ')} } from './operations/index.js';`]
-      : []),
+    { laidOut: `import * as operations from './operations/index.js';`, exact: true },
     `/** The spec's first server; \`baseUrl\` overrides it. */\nexport const defaultBaseUrl: string | undefined = ${baseUrl === undefined ? 'undefined' : stringLiteral(baseUrl)};`,
     `/** A credential for each security scheme of the spec; each is a string or a function returning one. */\nexport type Auth = {\n${authMembers.join('\n')}\n};`,
     `/** Values for the variables of the spec's server URLs; each defaults to the spec's \`default\`. */\nexport type ServerVariables = ${serverVariablesType(model)};`,
     `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n/** Values for the \`{variables}\` of the spec's server URLs. */\nreadonly serverVariables?: ServerVariables;\n}`,
     `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient(options, ${serverArgument}, defaultSecurity);\n}`,
-    {
-      laidOut: `/** A client with a method for each operation of the API. */\nexport function createClient(options: ClientOptions = {}) {\n  const client = createBaseClient(options);\n  return {\n${['    request: client.request,', ...methods].join('\n')}\n  };\n}`,
-    },
-    `/** The client {@link createClient} returns. */\nexport type Client = ReturnType<typeof createClient>;`,
+    ...clientDeclarations,
   ]);
 }
+
+/**
+ * `createClient` and its type, the same for every SDK. `Client` maps the
+ * operation functions to methods rather than listing them: TypeScript works
+ * out a method's type where it is used, instead of checking hundreds of
+ * methods in every program that includes the SDK, and a method shows the
+ * function's docs (route, errors) and leads to its definition.
+ */
+const clientDeclarations: LaidOutStatement[] = [
+  `/** A client with a method for each operation of the API. */
+export function createClient(options: ClientOptions = {}): Client {
+  return bindOperations(createBaseClient(options), operations) as Client;
+}`,
+  `/** An operation function with the client bound: the method of the same name of {@link Client}. */
+type Method<F> = F extends (client: BaseClient, ...rest: infer A) => infer R ? (...rest: A) => R : never;`,
+  `/** Each operation function of the SDK as a method, under the function's name. */
+type Methods = { -readonly [K in keyof typeof operations]: Method<(typeof operations)[K]> };`,
+  `/**
+ * The client {@link createClient} returns: for each operation, a method that
+ * calls the standalone function of the same name with this client (its docs
+ * and types are the function's), and \`request\`.
+ */
+export type Client = Methods & Pick<BaseClient, 'request'>;`,
+].map((laidOut) => ({ laidOut, exact: true }));
 
 /** Each variable of every server the SDK may call, with its allowed values when the spec lists them. */
 function serverVariablesType(model: SdkModel): string {
@@ -75,28 +75,6 @@ function serverVariablesType(model: SdkModel): string {
     return `readonly ${propertyKey(name)}?: ${type};`;
   });
   return `{\n${members.join('\n')}\n}`;
-}
-
-/**
- * A method of `createClient`'s object (two levels in), in prettier's layout: on one line when it fits, else the
- * call under the arrow, else the parameters one per line. A line still too wide sends the statement to prettier.
- */
-function methodText(key: string, args: string, name: string): string {
-  const head = `${key}: (${args}, requestOptions?: RequestOptions) =>`;
-  const call = `${name}(client, args, requestOptions),`;
-  if (4 + head.length + 1 + call.length <= layoutWidth) return `    ${head} ${call}`;
-  if (4 + head.length <= layoutWidth) return `    ${head}\n      ${call}`;
-  return `    ${key}: (\n      ${args},\n      requestOptions?: RequestOptions,\n    ) => ${call}`;
-}
-
-/** Text moved `levels` in (two spaces each), line by line. */
-function indented(text: string, levels: number): string {
-  const indent = '  '.repeat(levels);
-  return text.replace(/^(?=.)/gm, indent);
-}
-
-function isArgsOptional(operation: SdkModel['operations'][number]): boolean {
-  return operation.parameters.every((parameter) => !parameter.required) && !operation.requestBody?.required;
 }
 
 function authDescription(scheme: SecurityScheme): string {

@@ -34,6 +34,7 @@ export const runtimeExports = [
   'ParamValue',
   'createBaseClient',
   'createHttpClient',
+  'bindOperations',
   'jsonBody',
   'rawBody',
   'security',
