@@ -4,6 +4,7 @@ import type { SdkModel } from './types';
 
 /** A `naming` entry that names no operation or component schema is most likely a typo (SDK5102). */
 export function checkNaming(model: SdkModel, naming: NamingOptions | undefined): Diagnostic[] {
+  if (naming?.operations === undefined && naming?.models === undefined) return [];
   const operationIds = new Set(model.operations.map((operation) => operation.operationId));
   const schemas = new Set(
     model.models.flatMap((named) => {

@@ -77,6 +77,7 @@ function isEnum(schema: unknown, type: TypeNode): boolean {
 
 /** The name the config's `naming.models` gives a component schema, if any. */
 function chosenName(context: ModelContext, location: Location): string | undefined {
+  if (context.naming.models === undefined) return undefined;
   const segments = parsePointer(location.pointer);
   if (segments?.length !== 3 || segments[0] !== 'components' || segments[1] !== 'schemas') return undefined;
   return context.naming.models?.[segments[2]!];

@@ -54,8 +54,12 @@ function distinctNumbers(_key: string, value: unknown): unknown {
 }
 
 function dedupe(members: readonly TypeNode[]): TypeNode[] {
+  // Members of different kinds never print alike: only those that share a kind are printed to compare.
+  const kinds = new Map<string, number>();
+  for (const member of members) kinds.set(member.kind, (kinds.get(member.kind) ?? 0) + 1);
   const seen = new Set<string>();
   return members.filter((member) => {
+    if (kinds.get(member.kind) === 1) return true;
     const key = JSON.stringify(member, distinctNumbers);
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,5 +1,4 @@
-import { isRecord } from '../util/guards';
-import { appendPointer } from '../util/jsonPointer';
+import { toPointer } from '../util/jsonPointer';
 
 export interface RefSite {
   /** Pointer of the object that holds the `$ref`. */
@@ -42,21 +41,31 @@ const nameMapKeywords = new Set([
 /** Every `$ref` in a parsed document, in document order. */
 export function collectRefs(root: unknown): RefSite[] {
   const sites: RefSite[] = [];
-  const visit = (value: unknown, pointer: string, isNameMap: boolean): void => {
+  // The path to the value being visited; its pointer is only spelled out where a `$ref` is found.
+  const path: (string | number)[] = [];
+  const visit = (value: unknown, isNameMap: boolean): void => {
+    if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, appendPointer(pointer, index), false));
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index], false);
+        path.pop();
+      }
       return;
     }
-    if (!isRecord(value)) return;
-    const ref = value['$ref'];
-    if (!isNameMap && typeof ref === 'string') sites.push({ pointer, ref });
-    for (const [key, child] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (!isNameMap && typeof ref === 'string') sites.push({ pointer: toPointer(path), ref });
+    for (const key of Object.keys(record)) {
+      const child = record[key];
       if (!isNameMap && (dataKeywords.has(key) || key.startsWith('x-'))) continue;
       // Schema `examples` (JSON Schema) is a list of values; OpenAPI `examples` is a map of Example Objects.
       if (!isNameMap && key === 'examples' && Array.isArray(child)) continue;
-      visit(child, appendPointer(pointer, key), !isNameMap && nameMapKeywords.has(key));
+      path.push(key);
+      visit(child, !isNameMap && nameMapKeywords.has(key));
+      path.pop();
     }
   };
-  visit(root, '', false);
+  visit(root, false);
   return sites;
 }

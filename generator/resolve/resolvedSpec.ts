@@ -1,6 +1,6 @@
 import type { SpecSource } from '../load/specSource';
 import { isRecord } from '../util/guards';
-import { getAtPointer } from '../util/jsonPointer';
+import { childAt } from '../util/jsonPointer';
 import { locationKey, type Location } from './location';
 import { parseRef } from './parseRef';
 
@@ -15,8 +15,14 @@ export interface Resolved<T = unknown> {
  * nowhere, so here a broken reference simply yields `undefined`.
  */
 export class ResolvedSpec {
-  /** Values by source and pointer: modelling asks for the same `$ref` targets many times. */
+  /**
+   * Values by source and pointer, the ancestors of each pointer included:
+   * modelling walks down the spec and asks for the same `$ref` targets many
+   * times, so each lookup is one step from a known parent.
+   */
   private readonly values = new Map<SpecSource, Map<string, unknown>>();
+  /** `deref`'s answers by source and pointer: every use of a component follows the same `$ref`s. */
+  private readonly targets = new Map<SpecSource, Map<string, Resolved | undefined>>();
 
   constructor(
     readonly root: SpecSource,
@@ -33,11 +39,28 @@ export class ResolvedSpec {
   }
 
   valueAt(location: Location): unknown {
-    let values = this.values.get(location.source);
-    if (!values) this.values.set(location.source, (values = new Map()));
-    if (values.has(location.pointer)) return values.get(location.pointer);
-    const value = getAtPointer(location.source.value, location.pointer);
-    values.set(location.pointer, value);
+    const values = cacheOf(this.values, location.source);
+    const known = values.get(location.pointer);
+    if (known !== undefined || values.has(location.pointer)) return known;
+    // Up to the nearest pointer already looked up (or the whole document), then down one segment at a time.
+    const missing: string[] = [];
+    let pointer = location.pointer;
+    let value: unknown = location.source.value;
+    while (pointer !== '') {
+      if (values.has(pointer)) {
+        value = values.get(pointer);
+        break;
+      }
+      missing.push(pointer);
+      const parent = pointer.lastIndexOf('/');
+      if (parent === -1) return undefined; // Not a JSON pointer: it names nothing.
+      pointer = pointer.slice(0, parent);
+    }
+    for (let index = missing.length - 1; index >= 0; index--) {
+      const child = missing[index]!;
+      value = childAt(value, child.slice(child.lastIndexOf('/') + 1));
+      values.set(child, value);
+    }
     return value;
   }
 
@@ -64,6 +87,14 @@ export class ResolvedSpec {
    * `undefined` for a dangling reference or a cycle of references.
    */
   deref(location: Location): Resolved | undefined {
+    const targets = cacheOf(this.targets, location.source);
+    if (targets.has(location.pointer)) return targets.get(location.pointer);
+    const resolved = this.follow(location);
+    targets.set(location.pointer, resolved);
+    return resolved;
+  }
+
+  private follow(location: Location): Resolved | undefined {
     const seen = new Set<string>();
     let current = location;
     for (;;) {
@@ -79,4 +110,10 @@ export class ResolvedSpec {
       current = target;
     }
   }
+}
+
+function cacheOf<T>(caches: Map<SpecSource, Map<string, T>>, source: SpecSource): Map<string, T> {
+  let cache = caches.get(source);
+  if (!cache) caches.set(source, (cache = new Map()));
+  return cache;
 }

@@ -46,15 +46,17 @@ export function getAtPointer(root: unknown, pointer: string): unknown {
   const segments = parsePointer(pointer);
   if (!segments) return undefined;
   let node: unknown = root;
-  for (const segment of segments) {
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
-      node = node[Number(segment)];
-    } else if (isRecord(node) && hasOwn(node, segment)) {
-      node = node[segment];
-    } else {
-      return undefined;
-    }
-  }
+  for (const segment of segments) node = childAt(node, segment, false);
   return node;
+}
+
+/**
+ * The value under one segment of a pointer (escaped, as written in the
+ * pointer, unless `escaped` is false); `undefined` when there is none.
+ */
+export function childAt(node: unknown, segment: string, escaped = true): unknown {
+  if (node === undefined) return undefined;
+  const key = escaped ? unescapeSegment(segment) : segment;
+  if (Array.isArray(node)) return /^(0|[1-9][0-9]*)$/.test(key) ? node[Number(key)] : undefined;
+  return isRecord(node) && hasOwn(node, key) ? node[key] : undefined;
 }

@@ -1,4 +1,6 @@
 import { fragmentToPointer, getAtPointer, parsePointer, toPointer } from '../../generator/util/jsonPointer';
+import { SpecSource } from '../../generator/load/specSource';
+import { ResolvedSpec } from '../../generator/resolve/resolvedSpec';
 
 describe('JSON pointers (RFC 6901)', () => {
   it.each([
@@ -27,5 +29,36 @@ describe('JSON pointers (RFC 6901)', () => {
     expect(getAtPointer(document, '/a/01')).toBeUndefined();
     expect(getAtPointer(document, '/a/1')).toBeUndefined();
     expect(getAtPointer(document, '/toString')).toBeUndefined();
+  });
+});
+
+describe('ResolvedSpec.valueAt', () => {
+  const document = { a: [{ b: 1 }, null], 'x/y': { '~': 2, '': 3 }, o: { p: { q: 'deep' } } };
+  const pointers = [
+    '/o/p/q',
+    '/o/p',
+    '/a/0/b',
+    '/a/1',
+    '/a/01',
+    '/a/-',
+    '/a/2/b',
+    '/x~1y/~0',
+    '/x~1y/',
+    '/toString',
+    '/o/constructor',
+    '/o/p/q/length',
+    '',
+    'o/p',
+    '/',
+  ];
+
+  it.each([
+    ['in order', pointers],
+    ['deepest first', [...pointers].reverse()],
+  ])('finds what getAtPointer finds, asked %s', (_order, asked) => {
+    const source = new SpecSource('/spec.yaml', 'spec.yaml', '', document);
+    const spec = new ResolvedSpec(source, new Map([[source.path, source]]));
+    for (const pointer of asked)
+      expect([pointer, spec.valueAt({ source, pointer })]).toEqual([pointer, getAtPointer(document, pointer)]);
   });
 });
