@@ -1,10 +1,15 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { SourcePosition } from '../diagnostics/diagnostic';
-import { checkYamlText } from './checkYamlText';
+import { sameValue } from '../util/sameValue';
+import { readYamlText, type YamlReading } from './checkYamlText';
 import type { SpecLimits } from './limits';
 import { buildPositionIndex, locateIn, type PositionIndex } from './positionIndex';
 
-/** A job for the worker thread of `DeferredChecks`; the answer carries the same `id`. */
+/**
+ * A job for the worker thread of `DeferredChecks`; the answer carries the
+ * same `id`. A `check` is answered once the `value` js-yaml read from the
+ * same file arrives (the main thread sends it as soon as it has it).
+ */
 export type CheckRequest =
   | {
       readonly id: number;
@@ -14,6 +19,7 @@ export type CheckRequest =
       readonly file: string;
       readonly limits: SpecLimits;
     }
+  | { readonly kind: 'value'; readonly path: string; readonly value: unknown }
   | {
       readonly id: number;
       readonly kind: 'locate';
@@ -27,35 +33,47 @@ export type CheckAnswer =
   | { readonly id: number; readonly positions: readonly (SourcePosition | null)[] }
   | { readonly id: number; readonly error: string };
 
-/** The syntax tree of each file, by path: a file checked here is located without parsing it again. */
-type Indexes = Map<string, PositionIndex>;
+interface WorkerState {
+  /** The syntax tree of each file, by path: a file checked here is located without parsing it again. */
+  readonly indexes: Map<string, PositionIndex>;
+  /** Checks waiting for js-yaml's value, by path. */
+  readonly readings: Map<string, { readonly id: number; readonly reading: YamlReading }>;
+}
 
-function answer(request: CheckRequest, indexes: Indexes): CheckAnswer {
+function answer(request: CheckRequest, state: WorkerState): CheckAnswer | undefined {
   if (request.kind === 'check') {
-    const index = checkYamlText(request.text, request.file, request.limits);
-    if (index) indexes.set(request.path, index);
-    return { id: request.id, passed: index !== undefined };
+    const reading = readYamlText(request.text, request.file, request.limits);
+    if (!reading) return { id: request.id, passed: false };
+    state.indexes.set(request.path, reading.index);
+    state.readings.set(request.path, { id: request.id, reading });
+    return undefined;
   }
-  let index = indexes.get(request.path);
+  if (request.kind === 'value') {
+    const waiting = state.readings.get(request.path);
+    state.readings.delete(request.path);
+    return waiting && { id: waiting.id, passed: sameValue(request.value, waiting.reading.value) };
+  }
+  let index = state.indexes.get(request.path);
   if (!index) {
     if (request.text === undefined) throw new Error(`no text for ${request.path}`);
     index = buildPositionIndex(request.text);
-    indexes.set(request.path, index);
+    state.indexes.set(request.path, index);
   }
   const found = index;
   return { id: request.id, positions: request.pointers.map((pointer) => locateIn(found, pointer) ?? null) };
 }
 
 function serve(port: MessagePort): void {
-  const indexes: Indexes = new Map();
+  const state: WorkerState = { indexes: new Map(), readings: new Map() };
   port.on('message', (request: CheckRequest) => {
-    let reply: CheckAnswer;
+    let reply: CheckAnswer | undefined;
     try {
-      reply = answer(request, indexes);
+      reply = answer(request, state);
     } catch (error) {
+      if (!('id' in request)) return; // A value for no check: nothing waits for an answer.
       reply = { id: request.id, error: String((error as Error)?.stack ?? error) };
     }
-    port.postMessage(reply);
+    if (reply) port.postMessage(reply);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
-import { appendPointer } from '../util/jsonPointer';
+import { appendPointer, toPointer } from '../util/jsonPointer';
 import { duplicateKey } from './checkJsonText';
 import { yamlLibrary } from './yamlLibrary';
 
@@ -26,9 +26,10 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
     const { line, col } = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
     return { line, column: col };
   };
-  const pending: { node: unknown; pointer: string }[] = [{ node: document.contents, pointer: '' }];
+  const pending: Visit[] = [{ node: document.contents }];
   while (pending.length > 0) {
-    const { node, pointer } = pending.pop()!;
+    const visit = pending.pop()!;
+    const node = visit.node;
     if (!isScalar(node) && !isCollection(node) && !isAlias(node)) continue;
     if (node.tag !== undefined && !jsonSchemaTags.has(node.tag)) {
       diagnostics.push({
@@ -37,7 +38,7 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
         message: `The YAML tag ${JSON.stringify(node.tag)} is not allowed in an OpenAPI document.`,
         hint: 'Remove the tag: OpenAPI allows only the tags of the YAML JSON schema (str, int, float, bool, null, map, seq).',
         file,
-        pointer,
+        pointer: pointerOf(visit),
         position: position(node),
       });
     }
@@ -45,7 +46,7 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
     const seen = new Map<string, Node>();
     node.items.forEach((item: unknown, index) => {
       if (!isPair(item)) {
-        pending.push({ node: item, pointer: appendPointer(pointer, index) });
+        pending.push({ node: item, parent: visit, segment: index });
         return;
       }
       const key = item.key;
@@ -56,20 +57,39 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
           message: 'A map key must be a plain string, not a list, a map or an alias.',
           hint: 'Write the key as a string (OpenAPI 3.1 §4.3.1).',
           file,
-          pointer,
+          pointer: pointerOf(visit),
           position: position(key),
         });
         return;
       }
       const name = isScalar(key) ? String(key.value) : String(index);
-      const at = appendPointer(pointer, name);
-      pending.push({ node: key, pointer: at }, { node: item.value, pointer: at });
+      pending.push({ node: key, parent: visit, segment: name }, { node: item.value, parent: visit, segment: name });
       const first = seen.get(name);
-      if (first) diagnostics.push(duplicateKey(name, position(first), { file, pointer: at, position: position(key) }));
-      else seen.set(name, key as Node);
+      if (first) {
+        diagnostics.push(
+          duplicateKey(name, position(first), {
+            file,
+            pointer: appendPointer(pointerOf(visit), name),
+            position: position(key),
+          }),
+        );
+      } else seen.set(name, key as Node);
     });
   }
   return sortByPosition(diagnostics);
+}
+
+/** A node to check, with the way to it: its pointer is only spelled out for a diagnostic. */
+interface Visit {
+  readonly node: unknown;
+  readonly parent?: Visit;
+  readonly segment?: string | number;
+}
+
+function pointerOf(visit: Visit): string {
+  const segments: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.segment !== undefined; at = at.parent) segments.push(at.segment);
+  return toPointer(segments.reverse());
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

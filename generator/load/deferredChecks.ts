@@ -46,17 +46,31 @@ export class DeferredChecks {
 
   /**
    * Starts the `yaml` checks of a YAML file, as soon as its text is read: the
-   * worker parses it while js-yaml does. `withdraw` when js-yaml's value is
+   * worker parses it while js-yaml does. Then either `compareWith` js-yaml's
+   * value (the worker compares it with the value `yaml` reads; it need not
+   * read the text with js-yaml again), or `withdraw` when js-yaml's value is
    * not used after all (the file went through the `yaml` path here).
    */
-  checkYaml(file: { path: string; text: string; file: string; limits: SpecLimits }): { withdraw(): void } {
+  checkYaml(file: { path: string; text: string; file: string; limits: SpecLimits }): {
+    compareWith(value: unknown): void;
+    withdraw(): void;
+  } {
     this.sent.add(file.path);
     const passed = this.ask({ kind: 'check', ...file }).then(
       (answer) => 'passed' in answer && answer.passed,
       () => false,
     );
     this.checks.set(file.path, passed);
-    return { withdraw: () => this.checks.delete(file.path) };
+    return {
+      compareWith: (value) => {
+        try {
+          this.worker?.postMessage({ kind: 'value', path: file.path, value } satisfies CheckRequest);
+        } catch {
+          this.checks.set(file.path, Promise.resolve(false)); // A value that cannot be sent is not checked.
+        }
+      },
+      withdraw: () => this.checks.delete(file.path),
+    };
   }
 
   /**

@@ -44,7 +44,8 @@ export function parseSpecSource(
       ? deferredChecks.checkYaml({ path: absolutePath, text, file: displayPath, limits })
       : undefined;
   const { parsed, diagnostics } = parseSpecText(text, displayPath, limits, { deferYamlChecks: check !== undefined });
-  if (!parsed?.yamlChecksDeferred) check?.withdraw();
+  if (parsed?.yamlChecksDeferred) check?.compareWith(parsed.value);
+  else check?.withdraw();
   if (!parsed) return { diagnostics: withPositions(diagnostics, text, absolutePath, displayPath) };
   const positions = parsed.positionIndex ?? deferredChecks;
   return { source: new SpecSource(absolutePath, displayPath, text, parsed.value, positions), diagnostics };

@@ -75,6 +75,23 @@ describe('the yaml checks and positions left to a worker thread', () => {
     });
   });
 
+  it('compares the value the main thread read with the one the yaml library reads', async () => {
+    const text = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n';
+    const value = { openapi: '3.0.3', info: { title: 'T', version: '1' }, paths: {} };
+    const settle = async (read: unknown): Promise<unknown> => {
+      const checks = new DeferredChecks();
+      try {
+        checks.checkYaml({ path: '/spec.yaml', text, file: 'spec.yaml', limits: specLimits() }).compareWith(read);
+        return await checks.settle(async () => ({ diagnostics: [] }));
+      } finally {
+        await checks.close();
+      }
+    };
+    expect(await settle(value)).toEqual({ diagnostics: [] });
+    expect(await settle({ ...value, info: { title: 'T', version: 1 } })).toBeUndefined();
+    expect(await settle({ info: value.info, openapi: '3.0.3', paths: {} })).toBeUndefined(); // Keys in another order.
+  });
+
   it('lets the error of a run on a sound file through', async () => {
     await inFolder({ 'openapi.yaml': yaml }, async (folder) => {
       const checks = new DeferredChecks();
