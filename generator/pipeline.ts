@@ -59,10 +59,14 @@ export interface GenerateResult {
 /**
  * The whole generator: load -> resolve (-> convert Swagger 2.0 to OpenAPI 3.0) -> model -> emit -> format. Nothing is
  * written here; `writeOutput` does that once the result is known to be good.
+ *
+ * Emitting and formatting happen in a second thread, which loads ts-morph while this one reads the spec: `worker`,
+ * when the caller started it ahead (the CLI does, before it loads this module); the run closes it.
  */
-export async function generateSdk(input: GenerateInput): Promise<GenerateResult> {
-  // Emitting and formatting happen in a second thread, which loads ts-morph while this one reads the spec.
-  const worker = startPipelineWorker();
+export async function generateSdk(
+  input: GenerateInput,
+  worker: PipelineWorker = startPipelineWorker(),
+): Promise<GenerateResult> {
   try {
     return await withDeferredChecks((checks) => generateWith(input, worker, checks));
   } finally {

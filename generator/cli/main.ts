@@ -55,10 +55,14 @@ export async function main(
       '\nExit codes: 0 generated, 1 a problem with the spec, config or output folder (nothing written), 2 usage error.',
     )
     .action((flags: GenerateFlags) => {
-      run = async () =>
-        flags.watch
-          ? (await import('./commands/watch.js')).watchCommand(flags, cwd, reporting(flags.reporter))
-          : (await import('./commands/generate.js')).generateCommand(flags, cwd, reporting(flags.reporter));
+      run = async () => {
+        if (flags.watch)
+          return (await import('./commands/watch.js')).watchCommand(flags, cwd, reporting(flags.reporter));
+        // The emitting thread starts first: it loads ts-morph while this one loads the pipeline and reads the spec.
+        const worker = (await import('../pipelineWorker.js')).startPipelineWorker();
+        const { generateCommand } = await import('./commands/generate.js');
+        return generateCommand(flags, cwd, reporting(flags.reporter), { worker });
+      };
     });
   program
     .command('validate')

@@ -42,6 +42,19 @@ describe('startup', () => {
     }
   });
 
+  it('generate starts the emitting thread before it loads the pipeline, so ts-morph loads while the spec is read', () => {
+    const { folder, cleanup } = writeTempFiles({});
+    try {
+      const run = runCli(['generate', '-i', join(projectRoot, 'spec', 'openapi.yaml'), '-o', 'out'], folder, {
+        nodeArgs: ['-r', join(projectRoot, 'test', 'support', 'workerStart.cjs')],
+      });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('first worker started before the pipeline loaded');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('validate reports without emitting: neither ts-morph nor prettier loads, in any thread', () => {
     const run = runCli(['validate', '-i', 'spec/openapi.yaml'], projectRoot, { nodeArgs: preload });
     expect(run.status).toBe(0);

@@ -28,18 +28,34 @@ export function progressAfterMs(flags: GenerateFlags): number | undefined {
   return flags.progress || process.stderr.isTTY ? progressDelayMs : undefined;
 }
 
-/** `sdkgen generate`: regenerate every configured SDK, or the one named by `-i/-o`. */
+/**
+ * `sdkgen generate`: regenerate every configured SDK, or the one named by `-i/-o`. `worker`: the first SDK's
+ * pipeline thread, when the caller started it ahead; it is closed whatever happens.
+ */
 export async function generateCommand(
   flags: GenerateFlags,
   cwd: string,
   console: Console,
-  onSpecFiles?: GenerateAllOptions['onSpecFiles'],
+  options: Pick<GenerateAllOptions, 'onSpecFiles' | 'worker'> = {},
+): Promise<ExitCode> {
+  try {
+    return await generateTargets(flags, cwd, console, options);
+  } finally {
+    await options.worker?.close(); // Already closed by its run, unless a usage or config error came first.
+  }
+}
+
+async function generateTargets(
+  flags: GenerateFlags,
+  cwd: string,
+  console: Console,
+  options: Pick<GenerateAllOptions, 'onSpecFiles' | 'worker'>,
 ): Promise<ExitCode> {
   const targets = await resolveTargets(flags, cwd);
   const generated = await generateAll(targets.sdks, targets.root, console, {
     strict: flags.strict ?? false,
     progressAfterMs: progressAfterMs(flags),
-    onSpecFiles,
+    ...options,
   });
   if (!generated) {
     console.err('Nothing was written: fix the errors above and run again.');

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { EmittedFile } from '../../emit/emittedFile';
 import type { SdkModel } from '../../model/types';
 import { generateSdk } from '../../pipeline';
+import type { PipelineWorker } from '../../pipelineWorker';
 import { reportDiagnostics, type Console } from '../console';
 import { silentProgress, startProgress } from '../progress';
 
@@ -24,6 +25,8 @@ export interface GenerateAllOptions {
   readonly progressAfterMs?: number | undefined;
   /** Told which local files each SDK's spec is made of, as far as they were read (for `--watch`). */
   readonly onSpecFiles?: ((sdk: SdkConfig, files: readonly string[]) => void) | undefined;
+  /** The pipeline thread of the first SDK, started ahead by the caller; closed by the run (or here, when unused). */
+  readonly worker?: PipelineWorker | undefined;
 }
 
 /** One SDK's summary line, as `generate` prints it: `qovery: 554 operations, 724 models, 14 files, 0.9 s`. */
@@ -60,6 +63,7 @@ export async function generateAll(
 ): Promise<GeneratedSdk[] | undefined> {
   const results: GeneratedSdk[] = [];
   let failed = false;
+  let ahead = options.worker;
   for (const sdk of sdks) {
     const started = performance.now();
     const { input } = sdk;
@@ -68,13 +72,18 @@ export async function generateAll(
       options.progressAfterMs === undefined
         ? silentProgress
         : startProgress({ label: sdk.name, write: (line) => console.err(line), delayMs: options.progressAfterMs });
-    const result = await generateSdk({
-      specPath: input,
-      cwd: root,
-      options: sdkOptions,
-      onStage: (stage) => progress.stage(stage),
-      ...(options.format === false ? { format: false } : {}),
-    }).finally(() => progress.stop());
+    const worker = ahead;
+    ahead = undefined;
+    const result = await generateSdk(
+      {
+        specPath: input,
+        cwd: root,
+        options: sdkOptions,
+        onStage: (stage) => progress.stage(stage),
+        ...(options.format === false ? { format: false } : {}),
+      },
+      worker,
+    ).finally(() => progress.stop());
     if (result.specFiles) options.onSpecFiles?.(sdk, result.specFiles);
     const diagnostics = applyStrict(result.diagnostics, options.strict);
     reportDiagnostics(console, diagnostics);

@@ -19,7 +19,9 @@ export async function watchCommand(flags: GenerateFlags, cwd: string, console: C
   let watched = new Set(inputs);
   const runOnce = async (): Promise<void> => {
     const next = new Set(inputs);
-    await generateCommand(flags, cwd, console, (_sdk, files) => files.forEach((file) => next.add(file)));
+    await generateCommand(flags, cwd, console, {
+      onSpecFiles: (_sdk, files) => files.forEach((file) => next.add(file)),
+    });
     watched = next;
   };
   await runOnce();
