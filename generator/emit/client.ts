@@ -1,10 +1,18 @@
 import { defaultServerUrl } from '../model/servers';
-import type { SdkModel, SecurityScheme } from '../model/types';
+import type { SdkModel, SecurityScheme, TypeNode } from '../model/types';
+import {
+  callExpression,
+  constDeclaration,
+  functionDeclaration,
+  identifier,
+  returnStatement,
+  stringExpression,
+} from './codeSyntax';
+import { laidOutDoc, typeAliasDeclaration } from './declarations';
 import type { EmittedFile } from './emittedFile';
-import { jsDocComment } from './jsdoc';
-import { propertyKey, stringLiteral } from './literals';
-import { serverLiteral } from './requestObject';
-import type { LaidOutStatement, SourcePrinter } from './sourceFile';
+import { serverExpression } from './requestObject';
+import { namedList, type LaidOutStatement, type SourcePrinter } from './sourceFile';
+import { annotationDoc, type Member } from './typeSyntax';
 
 /**
  * `client.ts`: `createClient` (a method per operation) and `createBaseClient`
@@ -12,27 +20,71 @@ import type { LaidOutStatement, SourcePrinter } from './sourceFile';
  * the operations you import).
  */
 export function emitClient(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
-  const authMembers = model.securitySchemes.map(
-    (scheme) =>
-      `${jsDocComment({ description: authDescription(scheme) })}readonly ${propertyKey(scheme.name)}?: Credential;`,
-  );
+  const auth: Member[] = model.securitySchemes.map((scheme) => ({
+    name: scheme.name,
+    type: { kind: 'ref', name: 'Credential' },
+    required: false,
+    readOnly: true,
+    writeOnly: false,
+    docs: { description: authDescription(scheme) },
+  }));
   const server = model.servers[0];
   const baseUrl = server && defaultServerUrl(server);
   const helpers = new Set(['bindOperations', 'createHttpClient']);
   // The client holds what operations share, so that each operation states only its own server and security.
-  const serverArgument = server ? serverLiteral(server, helpers) : 'undefined';
+  const serverArgument = server ? serverExpression(server, helpers) : identifier('undefined');
+  const createBaseClient = functionDeclaration({
+    name: 'createBaseClient',
+    parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+    returnType: 'BaseClient',
+    body: [
+      returnStatement(
+        callExpression('createHttpClient', [identifier('options'), serverArgument, identifier('defaultSecurity')]),
+      ),
+    ],
+  });
+  const runtimeNames = [
+    ...[...helpers].sort(),
+    ...['BaseClient', 'BaseClientOptions', 'Credential'].map((name) => `type ${name}`),
+  ];
   return printer.print('client.ts', banner, [
-    `import { ${[...helpers].sort().join(', ')}, type BaseClient, type BaseClientOptions, type Credential } from './runtime/index.js';`,
-    `import { defaultSecurity } from './security.js';`,
+    namedList({ keyword: 'import', names: runtimeNames, moduleSpecifier: './runtime/index.js' }),
+    namedList({ keyword: 'import', names: ['defaultSecurity'], moduleSpecifier: './security.js' }),
     { laidOut: `import * as operations from './operations/index.js';`, exact: true },
-    `/** The spec's first server; \`baseUrl\` overrides it. */\nexport const defaultBaseUrl: string | undefined = ${baseUrl === undefined ? 'undefined' : stringLiteral(baseUrl)};`,
-    `/** A credential for each security scheme of the spec; each is a string or a function returning one. */\nexport type Auth = {\n${authMembers.join('\n')}\n};`,
-    `/** Values for the variables of the spec's server URLs; each defaults to the spec's \`default\`. */\nexport type ServerVariables = ${serverVariablesType(model)};`,
-    `/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */\nexport interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {\n/** Credentials by security scheme; an operation uses the ones the spec lists for it. */\nreadonly auth?: Auth;\n/** Values for the \`{variables}\` of the spec's server URLs. */\nreadonly serverVariables?: ServerVariables;\n}`,
-    `/** A client without methods, for the standalone operation functions. */\nexport function createBaseClient(options: ClientOptions = {}): BaseClient {\nreturn createHttpClient(options, ${serverArgument}, defaultSecurity);\n}`,
+    laidOutDoc(
+      "The spec's first server; `baseUrl` overrides it.",
+      constDeclaration(
+        'defaultBaseUrl',
+        annotationDoc({ kind: 'union', members: [{ kind: 'string' }, { kind: 'ref', name: 'undefined' }] }),
+        baseUrl === undefined ? identifier('undefined') : stringExpression(baseUrl),
+      ),
+    ),
+    auth.length > 0
+      ? typeAliasDeclaration({ name: 'Auth', docs: authDocs, type: { kind: 'object', bases: [], properties: auth } })
+      : { laidOut: `/** ${authDocs} */\nexport type Auth = {};`, exact: true },
+    typeAliasDeclaration({
+      name: 'ServerVariables',
+      docs: "Values for the variables of the spec's server URLs; each defaults to the spec's `default`.",
+      type: serverVariablesType(model),
+    }),
+    {
+      exact: true,
+      laidOut: [
+        '/** Options of {@link createClient} and {@link createBaseClient}: where the API is, how to reach it, the credentials. */',
+        "export interface ClientOptions extends Omit<BaseClientOptions, 'auth' | 'serverVariables'> {",
+        '  /** Credentials by security scheme; an operation uses the ones the spec lists for it. */',
+        '  readonly auth?: Auth;',
+        "  /** Values for the `{variables}` of the spec's server URLs. */",
+        '  readonly serverVariables?: ServerVariables;',
+        '}',
+      ].join('\n'),
+    },
+    laidOutDoc('A client without methods, for the standalone operation functions.', createBaseClient),
     ...clientDeclarations,
   ]);
 }
+
+const authDocs = 'A credential for each security scheme of the spec; each is a string or a function returning one.';
 
 /**
  * `createClient` and its type, the same for every SDK. `Client` maps the
@@ -59,7 +111,7 @@ export type Client = Methods & Pick<BaseClient, 'request'>;`,
 ].map((laidOut) => ({ laidOut, exact: true }));
 
 /** Each variable of every server the SDK may call, with its allowed values when the spec lists them. */
-function serverVariablesType(model: SdkModel): string {
+function serverVariablesType(model: SdkModel): TypeNode {
   const servers = [
     ...model.servers.slice(0, 1),
     ...model.operations.flatMap((operation) => operation.servers?.slice(0, 1) ?? []),
@@ -69,12 +121,18 @@ function serverVariablesType(model: SdkModel): string {
     const known = values.has(variable.name) ? values.get(variable.name) : new Set<string>();
     values.set(variable.name, known && variable.enum ? new Set([...known, ...variable.enum]) : undefined);
   }
-  if (values.size === 0) return 'Record<string, never>';
-  const members = [...values].map(([name, allowed]) => {
-    const type = allowed && allowed.size > 0 ? [...allowed].map(stringLiteral).join(' | ') : 'string';
-    return `readonly ${propertyKey(name)}?: ${type};`;
+  const properties = [...values].map(([name, allowed]) => {
+    const literals = [...(allowed ?? [])].map((value): TypeNode => ({ kind: 'literal', value }));
+    const type: TypeNode =
+      literals.length === 0
+        ? { kind: 'string' }
+        : literals.length === 1
+          ? literals[0]!
+          : { kind: 'union', members: literals };
+    return { name, type, required: false, readOnly: true, writeOnly: false, docs: {} };
   });
-  return `{\n${members.join('\n')}\n}`;
+  // No member: `Record<string, never>`.
+  return { kind: 'object', bases: [], properties };
 }
 
 function authDescription(scheme: SecurityScheme): string {

@@ -33,8 +33,18 @@ export function interfaceDeclaration(input: {
 }): LaidOut {
   const { name, type, refs } = input;
   for (const base of type.bases) refs?.add(base);
-  const members = memberDocs(type, refs, true);
-  const heritage = type.bases.length > 0 ? ` extends ${type.bases.join(', ')}` : '';
+  return interfaceOf({ name, docs: input.docs, bases: type.bases, members: memberDocs(type, refs, true) });
+}
+
+/** `export interface Name extends A, B { … }` with these members (see `memberDocs`). */
+export function interfaceOf(input: {
+  readonly name: string;
+  readonly docs: string;
+  readonly bases: readonly string[];
+  readonly members: readonly Doc[];
+}): LaidOut {
+  const { name, members } = input;
+  const heritage = input.bases.length > 0 ? ` extends ${input.bases.join(', ')}` : '';
   const header = `export interface ${name}${heritage} `;
   return {
     // Prettier breaks a heritage clause that does not fit; that layout is left to it.
@@ -86,6 +96,17 @@ export function constArrayDeclaration(input: {
     exact: true,
     laidOut: (writer) => {
       writeComment(writer, input.docs);
+      writer.write(renderDoc(doc, writer.getIndentationLevel()));
+    },
+  };
+}
+
+/** A statement laid out whole by its doc, after its JSDoc comment (none when `docs` is empty). */
+export function laidOutDoc(docs: string, doc: Doc): LaidOut {
+  return {
+    exact: true,
+    laidOut: (writer) => {
+      writeComment(writer, docs);
       writer.write(renderDoc(doc, writer.getIndentationLevel()));
     },
   };

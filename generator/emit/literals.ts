@@ -55,11 +55,6 @@ export function objectLiteralKey(name: string): string {
   return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
-/** `object.key` or `object['key']`. */
-export function propertyAccess(object: string, name: string): string {
-  return isIdentifier(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`;
-}
-
 /**
  * Text placed inside a template literal: backslashes, backticks and every `$`
  * escaped. Escaping only `${` is not enough: a path is written in pieces, and

@@ -3,11 +3,12 @@ import type { MediaContent, Operation, SdkModel } from '../model/types';
 import { compareStrings } from '../util/compare';
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
+import { renderUnbounded } from './layout';
 import { propertyKey } from './literals';
 import { requestContent } from '../model/mediaTypes';
 import { errorResponses, isRawMediaType, responseBodyType, successType } from './operationTypes';
 import { requestObject } from './requestObject';
-import { typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
+import { emptyModule, exportAll, typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
 import { typeText } from './typeSyntax';
 
 /** `operations/<group>.ts` per tag, and `operations/index.ts` re-exporting them. */
@@ -17,8 +18,8 @@ export function emitOperations(model: SdkModel, printer: SourcePrinter, banner: 
     groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
   const names = [...groups.keys()].sort(compareStrings);
   const files = names.map((group) => emitGroup(group, groups.get(group)!, printer, banner));
-  const index = names.map((group) => `export * from './${group}.js';`);
-  files.push(printer.print('operations/index.ts', banner, index.length > 0 ? index : ['export {};']));
+  const index = names.map((group) => exportAll(`./${group}.js`));
+  files.push(printer.print('operations/index.ts', banner, index.length > 0 ? index : [emptyModule]));
   return files;
 }
 
@@ -40,7 +41,7 @@ function emitGroup(
     ...typeImport(refs, '../models.js'),
     // Only operations with security of their own name the spec's schemes.
     ...(operations.some((operation) => operation.security?.some((schemes) => schemes.length > 0))
-      ? [`import * as security from '../security.js';`]
+      ? [{ laidOut: `import * as security from '../security.js';`, exact: true }]
       : []),
     ...declarations,
   ];
@@ -76,7 +77,9 @@ function operationDeclarations(
       // The builder declares what it returns: TypeScript then checks the object literal against
       // `OperationRequest` once, where an unannotated arrow has its return type inferred, widened and
       // compared again with `request`'s parameter (a fifth of the check time of an SDK's operations).
-      statements: [`return client.request<${resultText}>((): OperationRequest => (${request.text}), options);`],
+      statements: [
+        `return client.request<${resultText}>((): OperationRequest => (${renderUnbounded(request.expression.doc)}), options);`,
+      ],
     },
   ];
 }

@@ -1,6 +1,16 @@
 import { defaultServerUrl } from '../model/servers';
 import type { MediaContent, Operation, Parameter, Server, TypeNode } from '../model/types';
-import { objectLiteralKey, propertyAccess, stringLiteral } from './literals';
+import {
+  arrayExpression,
+  callExpression,
+  literalExpression,
+  memberExpression,
+  objectExpression,
+  stringExpression,
+  type Expression,
+  type PropertyAssignment,
+} from './codeSyntax';
+import { objectLiteralKey } from './literals';
 import { isJsonMediaType, requestContent } from '../model/mediaTypes';
 import { successMediaTypes } from './operationTypes';
 
@@ -9,63 +19,76 @@ import { successMediaTypes } from './operationTypes';
  * runtime helpers it uses (imported one by one, so bundlers keep only those:
  * an SDK without multipart bodies ships no multipart code).
  */
-export function requestObject(operation: Operation): { text: string; helpers: Set<string> } {
+export function requestObject(operation: Operation): { expression: Expression; helpers: Set<string> } {
   const helpers = new Set<string>();
-  const fields = [
-    `operationId: ${stringLiteral(operation.operationId)}`,
-    `method: ${stringLiteral(operation.method.toUpperCase())}`,
-    `path: ${pathExpression(operation, helpers)}`,
+  const fields: PropertyAssignment[] = [
+    { key: 'operationId', value: stringExpression(operation.operationId) },
+    { key: 'method', value: stringExpression(operation.method.toUpperCase()) },
+    { key: 'path', value: pathExpression(operation, helpers) },
   ];
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
   if (query.length > 0) {
     helpers.add('queryString');
-    fields.push(`query: queryString(${query.map((parameter) => queryPart(parameter, helpers)).join(', ')})`);
+    const parts = query.map((parameter) => queryPart(parameter, helpers));
+    fields.push({ key: 'query', value: call('queryString', parts) });
   }
   const cookies = operation.parameters.filter((parameter) => parameter.in === 'cookie');
   const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
-  const entries = headers.map((parameter) => {
+  const entries = headers.map((parameter): PropertyAssignment => {
     helpers.add('headerSimple');
-    return `${objectLiteralKey(parameter.name)}: headerSimple(${argument(parameter, helpers)}${parameter.explode ? ', true' : ''})`;
+    const explode = parameter.explode ? [literalExpression('true')] : [];
+    return {
+      key: objectLiteralKey(parameter.name),
+      value: call('headerSimple', [argument(parameter, helpers), ...explode]),
+    };
   });
   if (cookies.length > 0) {
     helpers.add('cookieForm').add('cookieHeader');
-    const parts = cookies.map(
-      (parameter) =>
-        `cookieForm(${stringLiteral(parameter.name)}, ${argument(parameter, helpers)}${parameter.explode ? '' : ', false'})`,
+    const parts = cookies.map((parameter) =>
+      call('cookieForm', [
+        stringExpression(parameter.name),
+        argument(parameter, helpers),
+        ...(parameter.explode ? [] : [literalExpression('false')]),
+      ]),
     );
-    entries.push(`Cookie: cookieHeader(${parts.join(', ')})`);
+    entries.push({ key: 'Cookie', value: call('cookieHeader', parts) });
   }
-  if (entries.length > 0) fields.push(`headers: { ${entries.join(', ')} }`);
+  if (entries.length > 0) fields.push({ key: 'headers', value: objectExpression(entries) });
   const body = bodyExpression(operation, helpers);
-  if (body) fields.push(`body: ${body}`);
+  if (body) fields.push({ key: 'body', value: body });
   const accept = acceptHeader(operation);
-  if (accept) fields.push(`accept: ${stringLiteral(accept)}`);
+  if (accept) fields.push({ key: 'accept', value: stringExpression(accept) });
   const server = operation.servers?.[0];
-  if (server) fields.push(`server: ${serverLiteral(server, helpers)}`);
+  if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });
   // An operation without security of its own uses the document's, which the client holds (see client.ts).
-  if (operation.security) fields.push(`security: ${securityExpression(operation.security)}`);
-  return { text: `{\n${fields.join(',\n')},\n}`, helpers };
+  if (operation.security) fields.push({ key: 'security', value: securityExpression(operation.security) });
+  return { expression: objectExpression(fields, true), helpers };
+}
+
+function call(callee: string, args: readonly Expression[]): Expression {
+  return callExpression(callee, args);
 }
 
 /**
  * `'https://api.example.com'`, or `serverUrl('https://{region}.example.com', { region: 'eu' })`
  * when the URL has variables: the runtime fills them in from `serverVariables`.
  */
-export function serverLiteral(server: Server, helpers: Set<string>): string {
-  if (server.variables.length === 0) return stringLiteral(defaultServerUrl(server));
+export function serverExpression(server: Server, helpers: Set<string>): Expression {
+  if (server.variables.length === 0) return stringExpression(defaultServerUrl(server));
   helpers.add('serverUrl');
-  const variables = server.variables.map(
-    (variable) => `${objectLiteralKey(variable.name)}: ${stringLiteral(variable.default)}`,
-  );
-  return `serverUrl(${stringLiteral(server.url)}, { ${variables.join(', ')} })`;
+  const variables = server.variables.map((variable): PropertyAssignment => ({
+    key: objectLiteralKey(variable.name),
+    value: stringExpression(variable.default),
+  }));
+  return call('serverUrl', [stringExpression(server.url), objectExpression(variables)]);
 }
 
 /** The argument's value; a parameter described by `content` (JSON) is sent as JSON text. */
-function argument(parameter: Parameter, helpers: Set<string>): string {
-  const value = propertyAccess('args', parameter.argName);
+function argument(parameter: Parameter, helpers: Set<string>): Expression {
+  const value = memberExpression('args', [parameter.argName]);
   if (parameter.mediaType === undefined || !isJsonMediaType(parameter.mediaType)) return value;
   helpers.add('jsonText');
-  return `jsonText(${value})`;
+  return call('jsonText', [value]);
 }
 
 /**
@@ -73,11 +96,11 @@ function argument(parameter: Parameter, helpers: Set<string>): string {
  * (`['/organization/', pathSimple(args.organizationId), '/containerRegistry']`),
  * so that the runtime can refuse an empty value, which would drop its segment.
  */
-function pathExpression(operation: Operation, helpers: Set<string>): string {
+function pathExpression(operation: Operation, helpers: Set<string>): Expression {
   const byName = new Map(
     operation.parameters.filter((p) => p.in === 'path').map((parameter) => [parameter.name, parameter]),
   );
-  const parts: string[] = [];
+  const parts: Expression[] = [];
   let text = '';
   for (const part of operation.path.split(/(\{[^}]+\})/)) {
     const parameter = /^\{(.+)\}$/.test(part) ? byName.get(part.slice(1, -1)) : undefined;
@@ -85,30 +108,30 @@ function pathExpression(operation: Operation, helpers: Set<string>): string {
       text += part;
       continue;
     }
-    parts.push(stringLiteral(text), pathPart(parameter, helpers));
+    parts.push(stringExpression(text), pathPart(parameter, helpers));
     text = '';
   }
-  if (text !== '' || parts.length === 0) parts.push(stringLiteral(text));
-  return parts.length === 1 ? parts[0]! : `[${parts.join(', ')}]`;
+  if (text !== '' || parts.length === 0) parts.push(stringExpression(text));
+  return parts.length === 1 ? parts[0]! : arrayExpression(parts);
 }
 
-function pathPart(parameter: Parameter, helpers: Set<string>): string {
+function pathPart(parameter: Parameter, helpers: Set<string>): Expression {
   const value = argument(parameter, helpers);
-  const explode = parameter.explode ? ', true' : '';
+  const explode = parameter.explode ? [literalExpression('true')] : [];
   switch (parameter.style) {
     case 'label':
       helpers.add('pathLabel');
-      return `pathLabel(${value}${explode})`;
+      return call('pathLabel', [value, ...explode]);
     case 'matrix':
       helpers.add('pathMatrix');
-      return `pathMatrix(${stringLiteral(parameter.name)}, ${value}${explode})`;
+      return call('pathMatrix', [stringExpression(parameter.name), value, ...explode]);
     default:
       if (parameter.mediaType === undefined && isScalar(parameter.type)) {
         helpers.add('pathScalar');
-        return `pathScalar(${value})`;
+        return call('pathScalar', [value]);
       }
       helpers.add('pathSimple');
-      return `pathSimple(${value}${explode})`;
+      return call('pathSimple', [value, ...explode]);
   }
 }
 
@@ -129,67 +152,83 @@ function isScalar(type: TypeNode): boolean {
   }
 }
 
-function queryPart(parameter: Parameter, helpers: Set<string>): string {
-  const name = stringLiteral(parameter.name);
+function queryPart(parameter: Parameter, helpers: Set<string>): Expression {
+  const name = stringExpression(parameter.name);
   const value = argument(parameter, helpers);
-  const reserved = parameter.allowReserved ? ', true' : '';
+  const reserved = parameter.allowReserved ? [literalExpression('true')] : [];
+  const explode = literalExpression(String(parameter.explode));
   switch (parameter.style) {
     case 'deepObject':
       helpers.add('queryDeepObject');
-      return `queryDeepObject(${name}, ${value}${reserved})`;
+      return call('queryDeepObject', [name, value, ...reserved]);
     case 'spaceDelimited':
     case 'pipeDelimited': {
       const styleHelper = parameter.style === 'spaceDelimited' ? 'querySpaceDelimited' : 'queryPipeDelimited';
       helpers.add(styleHelper);
-      return `${styleHelper}(${name}, ${value}${parameter.explode || reserved ? `, ${parameter.explode}` : ''}${reserved})`;
+      return call(styleHelper, [
+        name,
+        value,
+        ...(parameter.explode || parameter.allowReserved ? [explode] : []),
+        ...reserved,
+      ]);
     }
     default:
       helpers.add('queryForm');
-      return `queryForm(${name}, ${value}${!parameter.explode || reserved ? `, ${parameter.explode}` : ''}${reserved})`;
+      return call('queryForm', [
+        name,
+        value,
+        ...(!parameter.explode || parameter.allowReserved ? [explode] : []),
+        ...reserved,
+      ]);
   }
 }
 
-function bodyExpression(operation: Operation, helpers: Set<string>): string | undefined {
+function bodyExpression(operation: Operation, helpers: Set<string>): Expression | undefined {
   const content = operation.requestBody && requestContent(operation.requestBody.contents);
   if (!content) return undefined;
   const mediaType = content.mediaType.split(';')[0]!.trim().toLowerCase();
+  const body = memberExpression('args', ['body']);
   if (isJsonMediaType(content.mediaType)) {
     helpers.add('jsonBody');
-    const type = content.mediaType === 'application/json' ? '' : `, ${stringLiteral(content.mediaType)}`;
-    return `jsonBody(args.body${type})`;
+    const type = content.mediaType === 'application/json' ? [] : [stringExpression(content.mediaType)];
+    return call('jsonBody', [body, ...type]);
   }
   if (mediaType.startsWith('multipart/')) {
     helpers.add('multipartBody');
-    return `multipartBody(args.body${multipartTypes(content)})`;
+    return call('multipartBody', [body, ...multipartTypes(content)]);
   }
   if (mediaType === 'application/x-www-form-urlencoded') {
     helpers.add('formBody');
-    return `formBody(args.body${formEncodings(content)})`;
+    return call('formBody', [body, ...formEncodings(content)]);
   }
   helpers.add('rawBody');
-  return `rawBody(args.body, ${stringLiteral(content.mediaType)})`;
+  return call('rawBody', [body, stringExpression(content.mediaType)]);
 }
 
-/** `, { file: 'image/png' }`: each part's `encoding.contentType`. */
-function multipartTypes(content: MediaContent): string {
-  const entries = content.encoding.flatMap((encoding) =>
-    encoding.contentType ? [`${objectLiteralKey(encoding.property)}: ${stringLiteral(encoding.contentType)}`] : [],
+/** `{ file: 'image/png' }`: each part's `encoding.contentType`, if any. */
+function multipartTypes(content: MediaContent): Expression[] {
+  const entries = content.encoding.flatMap((encoding): PropertyAssignment[] =>
+    encoding.contentType
+      ? [{ key: objectLiteralKey(encoding.property), value: stringExpression(encoding.contentType) }]
+      : [],
   );
-  return entries.length > 0 ? `, { ${entries.join(', ')} }` : '';
+  return entries.length > 0 ? [objectExpression(entries)] : [];
 }
 
-/** `, { ids: { style: 'pipeDelimited', explode: false } }`: each property's Encoding Object. */
-function formEncodings(content: MediaContent): string {
-  const entries = content.encoding.flatMap((encoding) => {
-    const fields = [
-      ...(encoding.contentType ? [`contentType: ${stringLiteral(encoding.contentType)}`] : []),
-      ...(encoding.style ? [`style: ${stringLiteral(encoding.style)}`] : []),
-      ...(encoding.explode !== undefined ? [`explode: ${encoding.explode}`] : []),
-      ...(encoding.allowReserved !== undefined ? [`allowReserved: ${encoding.allowReserved}`] : []),
+/** `{ ids: { style: 'pipeDelimited', explode: false } }`: each property's Encoding Object, if any. */
+function formEncodings(content: MediaContent): Expression[] {
+  const entries = content.encoding.flatMap((encoding): PropertyAssignment[] => {
+    const fields: PropertyAssignment[] = [
+      ...(encoding.contentType ? [{ key: 'contentType', value: stringExpression(encoding.contentType) }] : []),
+      ...(encoding.style ? [{ key: 'style', value: stringExpression(encoding.style) }] : []),
+      ...(encoding.explode !== undefined ? [{ key: 'explode', value: literalExpression(`${encoding.explode}`) }] : []),
+      ...(encoding.allowReserved !== undefined
+        ? [{ key: 'allowReserved', value: literalExpression(`${encoding.allowReserved}`) }]
+        : []),
     ];
-    return fields.length > 0 ? [`${objectLiteralKey(encoding.property)}: { ${fields.join(', ')} }`] : [];
+    return fields.length > 0 ? [{ key: objectLiteralKey(encoding.property), value: objectExpression(fields) }] : [];
   });
-  return entries.length > 0 ? `, { ${entries.join(', ')} }` : '';
+  return entries.length > 0 ? [objectExpression(entries)] : [];
 }
 
 /** The media types of the success responses, when any is not JSON (the runtime asks for JSON otherwise). */
@@ -199,9 +238,10 @@ function acceptHeader(operation: Operation): string | undefined {
 }
 
 /** The operation's own security alternatives, each a list of the spec's schemes. */
-function securityExpression(security: NonNullable<Operation['security']>): string {
-  const alternatives = security.map(
-    (schemes) => `[${schemes.map((scheme) => propertyAccess('security.schemes', scheme)).join(', ')}]`,
+function securityExpression(security: NonNullable<Operation['security']>): Expression {
+  return arrayExpression(
+    security.map((schemes) =>
+      arrayExpression(schemes.map((scheme) => memberExpression('security', ['schemes', scheme]))),
+    ),
   );
-  return `[${alternatives.join(', ')}]`;
 }

@@ -1,8 +1,22 @@
 import type { SdkModel, SecurityScheme } from '../model/types';
+import {
+  arrayExpression,
+  callExpression,
+  constDeclaration,
+  constSatisfies,
+  identifier,
+  memberExpression,
+  objectExpression,
+  stringExpression,
+  type Expression,
+  type PropertyAssignment,
+} from './codeSyntax';
+import { laidOutDoc } from './declarations';
 import type { EmittedFile } from './emittedFile';
-import { jsDocComment } from './jsdoc';
-import { objectLiteralKey, propertyAccess, stringLiteral } from './literals';
-import { valueImport, type SourcePrinter } from './sourceFile';
+import { jsDocLines } from './jsdoc';
+import { objectLiteralKey } from './literals';
+import { namedList, valueImport, type SourcePrinter } from './sourceFile';
+import { typeArgumentsOf } from './typeSyntax';
 
 /**
  * `security.ts`: the spec's security schemes, each with the runtime function
@@ -13,47 +27,64 @@ import { valueImport, type SourcePrinter } from './sourceFile';
  */
 export function emitSecurity(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
   const helpers = new Set<string>();
-  const schemes = model.securitySchemes.map(
-    (scheme) => `${jsDocComment(scheme.docs)}${objectLiteralKey(scheme.name)}: ${schemeLiteral(scheme, helpers)},`,
+  const schemes = model.securitySchemes.map((scheme): PropertyAssignment => ({
+    key: objectLiteralKey(scheme.name),
+    value: schemeLiteral(scheme, helpers),
+    comment: jsDocLines(scheme.docs),
+  }));
+  const alternatives = model.defaultSecurity.map((names) =>
+    arrayExpression(names.map((name) => memberExpression('schemes', [name]))),
   );
-  const alternatives = model.defaultSecurity.map(
-    (names) => `[${names.map((name) => propertyAccess('schemes', name)).join(', ')}]`,
-  );
+  const recordType = ['Record', typeArgumentsOf([{ kind: 'string' }, { kind: 'ref', name: 'SecurityScheme' }]).doc];
   return printer.print('security.ts', banner, [
     ...valueImport(helpers, './runtime/index.js'),
-    `import type { SecurityRequirement, SecurityScheme } from './runtime/index.js';`,
-    `/** The security schemes of the spec, by name. */\nexport const schemes = {\n${schemes.join('\n')}\n} as const satisfies Record<string, SecurityScheme>;`,
-    `/** Security of the operations that do not declare their own: any one of these alternatives. */\nexport const defaultSecurity: readonly SecurityRequirement[] = [${alternatives.join(', ')}];`,
+    namedList({
+      keyword: 'import',
+      isTypeOnly: true,
+      names: ['SecurityRequirement', 'SecurityScheme'],
+      moduleSpecifier: './runtime/index.js',
+    }),
+    laidOutDoc(
+      'The security schemes of the spec, by name.',
+      constDeclaration('schemes', undefined, constSatisfies(objectExpression(schemes, true), recordType)),
+    ),
+    laidOutDoc(
+      'Security of the operations that do not declare their own: any one of these alternatives.',
+      constDeclaration('defaultSecurity', 'readonly SecurityRequirement[]', arrayExpression(alternatives)),
+    ),
   ]);
 }
 
 /** `{ name: 'bearerAuth', apply: headerAuth('Authorization', 'Bearer ') }`. */
-function schemeLiteral(scheme: SecurityScheme, helpers: Set<string>): string {
-  return `{ name: ${stringLiteral(scheme.name)}, apply: ${applier(scheme, helpers)} }`;
+function schemeLiteral(scheme: SecurityScheme, helpers: Set<string>): Expression {
+  return objectExpression([
+    { key: 'name', value: stringExpression(scheme.name) },
+    { key: 'apply', value: applier(scheme, helpers) },
+  ]);
 }
 
-function applier(scheme: SecurityScheme, helpers: Set<string>): string {
+function applier(scheme: SecurityScheme, helpers: Set<string>): Expression {
   switch (scheme.type) {
     case 'http': {
       if (/^basic$/i.test(scheme.scheme)) {
         helpers.add('basicAuth');
-        return 'basicAuth';
+        return identifier('basicAuth');
       }
       // RFC 7235: the scheme name is case-insensitive; sent capitalized, the usual spelling.
       const word = `${scheme.scheme.charAt(0).toUpperCase()}${scheme.scheme.slice(1).toLowerCase()}`;
       helpers.add('headerAuth');
-      return `headerAuth('Authorization', ${stringLiteral(`${word} `)})`;
+      return callExpression('headerAuth', [stringExpression('Authorization'), stringExpression(`${word} `)]);
     }
     case 'apiKey': {
-      const name = stringLiteral(scheme.parameterName);
+      const name = stringExpression(scheme.parameterName);
       const helper = scheme.in === 'header' ? 'headerAuth' : scheme.in === 'query' ? 'queryAuth' : 'cookieAuth';
       helpers.add(helper);
-      return `${helper}(${name})`;
+      return callExpression(helper, [name]);
     }
     case 'oauth2':
     case 'openIdConnect':
       // Both send the token the provider returns as a bearer token (RFC 6750).
       helpers.add('headerAuth');
-      return `headerAuth('Authorization', 'Bearer ')`;
+      return callExpression('headerAuth', [stringExpression('Authorization'), stringExpression('Bearer ')]);
   }
 }

@@ -2,7 +2,6 @@ import {
   printStructure,
   StructureKind,
   type CodeBlockWriter,
-  type ImportDeclarationStructure,
   type StatementStructures,
   type WriterFunction,
 } from 'ts-morph';
@@ -76,19 +75,30 @@ export function valueImport(names: Iterable<string>, moduleSpecifier: string): L
   return importOf(names, moduleSpecifier, false);
 }
 
-/** On one line, or (as prettier breaks a list that does not fit) one name per line with a trailing comma. */
 function importOf(names: Iterable<string>, moduleSpecifier: string, isTypeOnly: boolean): LaidOutStatement[] {
   const sorted = [...new Set(names)].sort();
   if (sorted.length === 0) return [];
-  const oneLine = `import ${isTypeOnly ? 'type ' : ''}{ ${sorted.join(', ')} } from '${moduleSpecifier}';`;
-  const structure: ImportDeclarationStructure = {
-    kind: StructureKind.ImportDeclaration,
-    isTypeOnly,
-    moduleSpecifier,
-    namedImports: sorted.length > 1 && oneLine.length > layoutWidth ? namePerLine(sorted) : sorted,
-  };
-  // A single name never breaks, however wide the line.
-  return [{ laidOut: structure, exact: true }];
+  return [namedList({ keyword: 'import', isTypeOnly, names: sorted, moduleSpecifier })];
+}
+
+/**
+ * `import { a, type B } from './x.js';` (or `export`, or `import type`) with
+ * the names in this order: on one line, or (as prettier breaks a list that
+ * does not fit) one name per line with a trailing comma. A single name never
+ * breaks, however wide the line.
+ */
+export function namedList(input: {
+  readonly keyword: 'import' | 'export';
+  readonly isTypeOnly?: boolean;
+  readonly names: readonly string[];
+  readonly moduleSpecifier: string;
+}): LaidOutStatement {
+  const { names } = input;
+  const head = `${input.keyword} ${input.isTypeOnly ? 'type ' : ''}`;
+  const tail = ` from '${input.moduleSpecifier}';`;
+  const oneLine = `${head}{ ${names.join(', ')} }${tail}`;
+  if (names.length < 2 || oneLine.length <= layoutWidth) return { laidOut: oneLine, exact: true };
+  return { laidOut: `${head}{\n${names.map((name) => `  ${name},\n`).join('')}}${tail}`, exact: true };
 }
 
 /** `export {};`: a module that exports nothing. */
@@ -97,12 +107,4 @@ export const emptyModule: LaidOutStatement = { laidOut: 'export {};', exact: tru
 /** `export * from './x.js';` */
 export function exportAll(moduleSpecifier: string): LaidOutStatement {
   return { laidOut: { kind: StructureKind.ExportDeclaration, moduleSpecifier }, exact: true };
-}
-
-/** The names of an import or export list, one per line, each followed by a comma. */
-export function namePerLine(names: readonly string[]): WriterFunction {
-  return (writer) => {
-    writer.newLine();
-    for (const name of names) writer.write(`${name},`).newLine();
-  };
 }

@@ -81,6 +81,59 @@ export function typeAliasDoc(name: string, type: TypeNode, refs?: Set<string>): 
 }
 
 /**
+ * `<A, B>` after a generic type or a callee: one type prettier calls simple
+ * (a keyword, a literal, a name, an object type, or one of these with `null`)
+ * hugs the brackets; others break one per line, without a trailing comma
+ * (TypeScript refuses one there). `simple` says whether prettier's
+ * assignment layout calls them simple: one type, not a union, an
+ * intersection or an object type.
+ */
+export function typeArgumentsOf(args: readonly TypeNode[], refs?: Set<string>): { doc: Doc; simple: boolean } {
+  const only = args.length === 1 ? args[0]! : undefined;
+  const simple =
+    only !== undefined &&
+    unionMembers(only).length === 1 &&
+    !isIntersection(only) &&
+    !(only.kind === 'object' && isObjectLiteral(only));
+  return { doc: typeArgumentsDoc(args, refs), simple };
+}
+
+function typeArgumentsDoc(args: readonly TypeNode[], refs: Set<string> | undefined): Doc {
+  if (args.length === 1 && isHuggedTypeArgument(args[0]!)) return ['<', typeDoc(args[0]!, refs), '>'];
+  return group([
+    '<',
+    indent([
+      softline,
+      join(
+        [',', line],
+        args.map((arg) => typeDoc(arg, refs)),
+      ),
+    ]),
+    softline,
+    '>',
+  ]);
+}
+
+/** Prettier's `shouldHugType`: a keyword, literal or name, an object type, or one object-like type with `null`. */
+function isHuggedTypeArgument(type: TypeNode): boolean {
+  const members = unionMembers(type);
+  if (members.length > 1) return isHuggedUnion(members);
+  const only = members[0]!;
+  switch (only.kind) {
+    case 'array':
+    case 'tuple':
+    case 'intersection':
+      return false;
+    case 'object':
+      return isObjectLiteral(only);
+    case 'union':
+      return only.members.length === 1 && isHuggedTypeArgument(only.members[0]!);
+    default:
+      return true;
+  }
+}
+
+/**
  * What follows the `=` of an assignment whose right-hand side stays on its
  * line unless the head of it does not fit (prettier's "fluid" assignment).
  */
@@ -95,10 +148,22 @@ export function fluidRight(right: Doc): Doc[] {
  * additional properties, first in an interface, last in an object type.
  */
 export function memberDocs(type: ObjectNode, refs: Set<string> | undefined, indexFirst: boolean): Doc[] {
-  const members = type.properties.map((property) => withDocs(jsDocLines(property.docs), propertyDoc(property, refs)));
+  const members = propertyDocs(type.properties, refs);
   const index = indexSignatureDoc(type, refs);
   if (!index) return members;
   return indexFirst ? [[group(index), ';'], ...members] : [...members, [group(index), ';']];
+}
+
+/** A property of an object type or interface; `extraDocs` end its comment (before the tags). */
+export interface Member extends Property {
+  readonly extraDocs?: readonly string[];
+}
+
+/** Properties, each a member (its comment and `name: type;`). */
+export function propertyDocs(properties: readonly Member[], refs: Set<string> | undefined): Doc[] {
+  return properties.map((property) =>
+    withDocs(jsDocLines(property.docs, property.extraDocs), propertyDoc(property, refs)),
+  );
 }
 
 function propertyDoc(property: Property, refs: Set<string> | undefined): Doc {
