@@ -1,15 +1,22 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
-import type { MediaContent, Operation, SdkModel } from '../model/types';
+import type { MediaContent, Operation, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
+import { StructureKind, type StatementStructures } from 'ts-morph';
+import { interfaceOf, laidOutDoc, typeAliasDeclaration, type LaidOut } from './declarations';
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
 import { renderUnbounded } from './layout';
-import { propertyKey } from './literals';
 import { requestContent } from '../model/mediaTypes';
 import { errorResponses, isRawMediaType, responseBodyType, successType } from './operationTypes';
 import { requestObject } from './requestObject';
 import { emptyModule, exportAll, typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
-import { typeText } from './typeSyntax';
+import {
+  genericUnionAliasDoc,
+  propertyDocs,
+  typeAliasDoc,
+  typeText,
+  type GenericReference,
+  type Member,
+} from './typeSyntax';
 
 /** `operations/<group>.ts` per tag, and `operations/index.ts` re-exporting them. */
 export function emitOperations(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile[] {
@@ -51,7 +58,7 @@ function emitGroup(
 function operationDeclarations(
   operation: Operation,
   imports: { refs: Set<string>; helpers: Set<string>; runtimeTypes: Set<string> },
-): StatementStructures[] {
+): (LaidOut | StatementStructures)[] {
   const { names } = operation;
   const { refs, helpers } = imports;
   const args = argsDeclaration(operation, imports);
@@ -88,41 +95,39 @@ function operationDeclarations(
 function argsDeclaration(
   operation: Operation,
   imports: { refs: Set<string>; runtimeTypes: Set<string> },
-): { declaration: StatementStructures; hasRequired: boolean } {
+): { declaration: LaidOut; hasRequired: boolean } {
   const { refs } = imports;
-  const properties = operation.parameters.map((parameter) => ({
-    name: propertyKey(parameter.argName),
-    type: typeText(parameter.type, refs),
-    hasQuestionToken: !parameter.required,
-    docs: optionalDocs(jsDocText(parameter.docs)),
+  const properties: Member[] = operation.parameters.map((parameter) => ({
+    name: parameter.argName,
+    type: parameter.type,
+    required: parameter.required,
+    readOnly: false,
+    writeOnly: false,
+    docs: parameter.docs,
   }));
   const body = operation.requestBody && requestContent(operation.requestBody.contents);
   if (operation.requestBody && body) {
     properties.push({
       name: 'body',
       type: bodyType(body, imports),
-      hasQuestionToken: !operation.requestBody.required,
-      docs: optionalDocs(jsDocText(operation.requestBody.docs, [`Sent as \`${body.mediaType}\`.`])),
+      required: operation.requestBody.required,
+      readOnly: false,
+      writeOnly: false,
+      docs: operation.requestBody.docs,
+      extraDocs: [`Sent as \`${body.mediaType}\`.`],
     });
   }
-  const docs = [`Arguments of {@link ${operation.names.function}}.`];
-  const hasRequired = properties.some((property) => !property.hasQuestionToken);
+  const name = operation.names.args;
+  const docs = `Arguments of {@link ${operation.names.function}}.`;
+  const hasRequired = properties.some((property) => property.required);
   if (properties.length === 0) {
-    return {
-      declaration: {
-        kind: StructureKind.TypeAlias,
-        name: operation.names.args,
-        isExported: true,
-        docs,
-        type: 'Record<string, never>',
-      },
-      hasRequired,
-    };
+    const type: TypeNode = { kind: 'object', bases: [], properties: [] };
+    return { declaration: typeAliasDeclaration({ name, docs, type }), hasRequired };
   }
-  return {
-    declaration: { kind: StructureKind.Interface, name: operation.names.args, isExported: true, docs, properties },
-    hasRequired,
-  };
+  const members = propertyDocs(properties, refs);
+  // `BinaryBody` is the runtime's (no model takes that name), imported with the runtime's types.
+  refs.delete('BinaryBody');
+  return { declaration: interfaceOf({ name, docs, bases: [], members }), hasRequired };
 }
 
 /**
@@ -130,11 +135,11 @@ function argsDeclaration(
  * text `fetch` can send; a string schema keeps its type. The SDK does not
  * serialize other schemas in such media types: the caller passes the text.
  */
-function bodyType(body: MediaContent, imports: { refs: Set<string>; runtimeTypes: Set<string> }): string {
+function bodyType(body: MediaContent, imports: { runtimeTypes: Set<string> }): TypeNode {
   const keep = body.type.kind === 'string' || body.type.kind === 'literal';
-  if (!isRawMediaType(body.mediaType) || keep) return typeText(body.type, imports.refs);
+  if (!isRawMediaType(body.mediaType) || keep) return body.type;
   imports.runtimeTypes.add('BinaryBody');
-  return 'BinaryBody';
+  return { kind: 'ref', name: 'BinaryBody' };
 }
 
 /**
@@ -143,35 +148,43 @@ function bodyType(body: MediaContent, imports: { refs: Set<string>; runtimeTypes
  * narrows the same, reads shorter, and TypeScript checks one type reference
  * instead of one per status (most operations document several bodiless errors).
  */
-function errorDeclaration(operation: Operation, refs: Set<string>): StatementStructures {
+function errorDeclaration(operation: Operation, refs: Set<string>): LaidOut {
   // Keyed by body type, in the order of the spec; a `default` (any status) keeps a member of its own.
-  const statusesByBody = new Map<string, Set<string>>();
-  const defaults = new Set<string>();
+  const statusesByBody = new Map<string, { body: TypeNode; statuses: Set<number> }>();
+  const defaults = new Map<string, TypeNode>();
   for (const { status, response } of errorResponses(operation)) {
-    const body = responseBodyType(response);
-    const bodyText = body ? typeText(body, refs) : 'unknown';
-    if (status === undefined) defaults.add(bodyText);
-    else statusesByBody.set(bodyText, (statusesByBody.get(bodyText) ?? new Set()).add(`${status}`));
+    const body = responseBodyType(response) ?? { kind: 'unknown' };
+    const key = typeText(body);
+    if (status === undefined) defaults.set(key, body);
+    else {
+      const entry = statusesByBody.get(key) ?? { body, statuses: new Set<number>() };
+      statusesByBody.set(key, entry);
+      entry.statuses.add(status);
+    }
   }
-  const members = [
-    ...[...statusesByBody].map(([body, statuses]) => `ApiError<${[...statuses].join(' | ')}, ${body}>`),
-    ...[...defaults].map((body) => `ApiError<number, ${body}>`),
+  const members: GenericReference[] = [
+    ...[...statusesByBody.values()].map(({ body, statuses }) => ({
+      name: 'ApiError',
+      args: [statusType([...statuses]), body],
+    })),
+    ...[...defaults.values()].map((body) => ({ name: 'ApiError', args: [{ kind: 'number' } as const, body] })),
   ];
-  return {
-    kind: StructureKind.TypeAlias,
-    name: operation.names.error,
-    isExported: true,
-    docs: [`Errors the spec documents for {@link ${operation.names.function}}; narrow them with \`status\`.`],
-    type: members.length > 0 ? members.join(' | ') : 'ApiError',
-  };
+  const docs = `Errors the spec documents for {@link ${operation.names.function}}; narrow them with \`status\`.`;
+  const doc =
+    members.length > 0
+      ? genericUnionAliasDoc(operation.names.error, members, refs)
+      : typeAliasDoc(operation.names.error, { kind: 'ref', name: 'ApiError' });
+  return laidOutDoc(docs, doc);
+}
+
+/** `401`, or `401 | 403`. */
+function statusType(statuses: readonly number[]): TypeNode {
+  const literals = statuses.map((status): TypeNode => ({ kind: 'literal', value: status }));
+  return literals.length === 1 ? literals[0]! : { kind: 'union', members: literals };
 }
 
 function operationDocs(operation: Operation): string {
   const route = `\`${operation.method.toUpperCase()} ${operation.path}\``;
   const throws = `@throws {@link ${operation.names.error}} for a documented error status, {@link ApiError} for any other.`;
   return jsDocText(operation.docs, [route, throws]) ?? route;
-}
-
-function optionalDocs(text: string | undefined): string[] {
-  return text ? [text] : [];
 }

@@ -80,6 +80,23 @@ export function typeAliasDoc(name: string, type: TypeNode, refs?: Set<string>): 
   return ['export ', group([left, ' =', ...fluidRight(typeDoc(type, refs))]), ';'];
 }
 
+/** A generic type applied to type arguments: `ApiError<401 | 403, Problem>`. */
+export interface GenericReference {
+  readonly name: string;
+  readonly args: readonly TypeNode[];
+}
+
+/**
+ * `type Name = A<…> | B<…>;`, laid out as a union of named types (which
+ * prettier never hugs); one member stays on the line of `=` like any type.
+ */
+export function genericUnionAliasDoc(name: string, members: readonly GenericReference[], refs?: Set<string>): Doc {
+  const left = group(['type ', name]);
+  const docs = members.map((member) => [member.name, typeArgumentsDoc(member.args, refs)]);
+  if (docs.length >= 2) return ['export ', group([left, ' =', group(indent([line, unionGroup(docs)]))]), ';'];
+  return ['export ', group([left, ' =', ...fluidRight(docs[0] ?? 'never')]), ';'];
+}
+
 /**
  * `<A, B>` after a generic type or a callee: one type prettier calls simple
  * (a keyword, a literal, a name, an object type, or one of these with `null`)
