@@ -8,6 +8,7 @@ import { processConsole, reportDiagnostics, withReporter, type Console } from '.
 import { ExitCode } from './exitCodes';
 import type { TargetFlags } from './targets';
 import { UsageError } from './usageError';
+import { tuneV8ForShortRun } from './v8Tuning';
 
 // Commands are imported when they run, not here: `--help` and usage errors then
 // never load the pipeline (ts-morph, prettier, the config loader), and answer at once.
@@ -149,6 +150,7 @@ export async function main(
 }
 
 if (require.main === module) {
+  tuneV8ForShortRun();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
