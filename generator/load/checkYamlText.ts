@@ -1,3 +1,4 @@
+import { fitsLimits } from './checkExpandedValue';
 import type { SpecLimits } from './limits';
 import { parseSpecText } from './parseSpecText';
 import type { PositionIndex } from './positionIndex';
@@ -14,9 +15,11 @@ export interface YamlReading {
  * The `yaml` path's reading of a YAML text when the text passes every check
  * of `parseSpecText` (syntax, tags, keys, aliases, limits); `undefined` when
  * it does not, and the file must then go through the `yaml` path, which says why.
+ * The value is to be compared with js-yaml's (which fits the limits): how far
+ * its aliases expand is not checked again.
  */
 export function readYamlText(text: string, file: string, limits: SpecLimits): YamlReading | undefined {
-  const reference = parseSpecText(text, file, limits);
+  const reference = parseSpecText(text, file, limits, { sameExpansion: true });
   const index = reference.parsed?.positionIndex;
   if (!index || reference.diagnostics.length > 0) return undefined;
   return { value: reference.parsed!.value, index };
@@ -31,5 +34,5 @@ export function checkYamlText(text: string, file: string, limits: SpecLimits): P
   const reading = readYamlText(text, file, limits);
   if (!reading) return undefined;
   const fast = loadYamlValue(text);
-  return fast && sameValue(fast.value, reading.value) ? reading.index : undefined;
+  return fast && fitsLimits(fast.value, limits) && sameValue(fast.value, reading.value) ? reading.index : undefined;
 }

@@ -26,12 +26,15 @@ type ParseResult = { parsed?: ParsedText; diagnostics: Diagnostic[] };
  * when it reads a value within the limits, that value is returned with
  * `yamlChecksDeferred`, and the caller has `checkYamlText` make the `yaml`
  * path's checks elsewhere (on a worker thread) before trusting the result.
+ * Those checks skip the expansion limits (`sameExpansion`): the value they
+ * read is only trusted when it equals js-yaml's, which fits them, and equal
+ * values expand alike.
  */
 export function parseSpecText(
   text: string,
   file: string,
   limits: SpecLimits = defaultSpecLimits,
-  options: { deferYamlChecks?: boolean } = {},
+  options: { deferYamlChecks?: boolean; sameExpansion?: boolean } = {},
 ): ParseResult {
   if (looksLikeJson(text, file)) {
     let value: unknown;
@@ -49,7 +52,7 @@ export function parseSpecText(
     if (fast && fitsLimits(fast.value, limits))
       return { parsed: { value: fast.value, yamlChecksDeferred: true }, diagnostics: [] };
   }
-  return parseYaml(text, file, limits);
+  return parseYaml(text, file, limits, options.sameExpansion);
 }
 
 /** JSON by its extension or its first character; it goes through `JSON.parse`. */
@@ -57,7 +60,7 @@ export function looksLikeJson(text: string, file: string): boolean {
   return /\.json$/i.test(file) || /^\s*[{[]/.test(text);
 }
 
-function parseYaml(text: string, file: string, limits: SpecLimits): ParseResult {
+function parseYaml(text: string, file: string, limits: SpecLimits, sameExpansion = false): ParseResult {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   // The core schema without merge keys, whatever a `%YAML 1.1` directive says: `yes` stays a string.
@@ -98,7 +101,7 @@ function parseYaml(text: string, file: string, limits: SpecLimits): ParseResult 
     return { diagnostics: [aliasProblem(file, firstLine((error as Error).message))] };
   }
   const positionIndex = { document, lines };
-  const expansion = checkExpandedValue(value, limits);
+  const expansion = sameExpansion ? undefined : checkExpandedValue(value, limits);
   if (expansion) {
     const where = { file, pointer: expansion.pointer };
     return {
