@@ -1,6 +1,7 @@
 // Preloaded with `node -r` by the startup test (in the main thread and, as node does, in every
 // worker thread): prints on stderr the first time a thread requires one of the heavy dependencies
-// (ts-morph, prettier), and on exit how many of their files the main thread loaded.
+// (ts-morph, prettier, or only prettier's doc printer, `prettier/doc`, which the emitters lay code out with), and on
+// exit how many of their files the main thread loaded.
 const { writeSync } = require('node:fs');
 const Module = require('node:module');
 const { isMainThread } = require('node:worker_threads');
@@ -9,7 +10,8 @@ const heavy = /(^|node_modules[\\/])(ts-morph|prettier)([\\/]|$)/;
 const seen = new Set();
 const load = Module._load;
 Module._load = function (request, ...rest) {
-  const name = heavy.exec(request)?.[2];
+  const match = heavy.exec(request)?.[2];
+  const name = match === 'prettier' && /prettier[\\/]doc(\.js)?$/.test(request) ? 'prettier/doc' : match;
   if (name !== undefined && !seen.has(name)) {
     seen.add(name);
     writeSync(2, `${name} loaded in ${isMainThread ? 'the main thread' : 'a worker thread'}\n`);
