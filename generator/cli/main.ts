@@ -10,8 +10,9 @@ import type { TargetFlags } from './targets';
 import { UsageError } from './usageError';
 import { tuneV8ForShortRun } from './v8Tuning';
 
-// Commands are imported when they run, not here: `--help` and usage errors then
+// Commands are required when they run, not here: `--help` and usage errors then
 // never load the pipeline (ts-morph, prettier, the config loader), and answer at once.
+// With `require`, not `import()`: the first `import()` starts Node's ESM loader, ~10 ms.
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(
@@ -58,10 +59,14 @@ export async function main(
     .action((flags: GenerateFlags) => {
       run = async () => {
         if (flags.watch)
-          return (await import('./commands/watch.js')).watchCommand(flags, cwd, reporting(flags.reporter));
+          return (require('./commands/watch') as typeof import('./commands/watch')).watchCommand(
+            flags,
+            cwd,
+            reporting(flags.reporter),
+          );
         // The emitting thread starts first: it loads ts-morph while this one loads the pipeline and reads the spec.
-        const worker = (await import('../pipelineWorker.js')).startPipelineWorker();
-        const { generateCommand } = await import('./commands/generate.js');
+        const worker = (require('../pipelineWorker') as typeof import('../pipelineWorker')).startPipelineWorker();
+        const { generateCommand } = require('./commands/generate') as typeof import('./commands/generate');
         return generateCommand(flags, cwd, reporting(flags.reporter), { worker });
       };
     });
@@ -73,7 +78,12 @@ export async function main(
     .option('--reporter <name>', 'text, or github: problems as GitHub Actions annotations')
     .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.')
     .action((flags: { input: string; strict?: boolean; reporter?: string }) => {
-      run = async () => (await import('./commands/validate.js')).validateCommand(flags, cwd, reporting(flags.reporter));
+      run = async () =>
+        (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(
+          flags,
+          cwd,
+          reporting(flags.reporter),
+        );
     });
   targetOptions(
     program
@@ -94,7 +104,12 @@ export async function main(
       '\nExit codes: 0 up to date, 1 regenerating would change files (listed with a diff) or, with --base and --fail-on breaking, a breaking change, 2 error.',
     )
     .action((flags: CheckFlags) => {
-      run = async () => (await import('./commands/check.js')).checkCommand(flags, cwd, reporting(flags.reporter));
+      run = async () =>
+        (require('./commands/check') as typeof import('./commands/check')).checkCommand(
+          flags,
+          cwd,
+          reporting(flags.reporter),
+        );
       problemCode = ExitCode.Usage;
     });
 
@@ -114,10 +129,14 @@ export async function main(
     )
     .action((oldSpec: string, newSpec: string, flags: DiffFlags) => {
       run = async () =>
-        (await import('./commands/diff.js')).diffCommand({ old: oldSpec, new: newSpec }, flags, {
-          cwd,
-          console: reporting(flags.reporter),
-        });
+        (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(
+          { old: oldSpec, new: newSpec },
+          flags,
+          {
+            cwd,
+            console: reporting(flags.reporter),
+          },
+        );
     });
 
   try {
