@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
+import type { PipelineStage } from '../../pipeline';
+import { OutputError } from '../../write/outputError';
 import { refuseDangerousFolder } from '../../write/outputGuard';
-import { OutputError, writeOutput } from '../../write/writeOutput';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
 import { resolveTargets, type TargetFlags } from '../targets';
@@ -26,6 +27,16 @@ const progressDelayMs = 1000;
 export function progressAfterMs(flags: GenerateFlags): number | undefined {
   if (flags.quiet || flags.json) return undefined;
   return flags.progress || process.stderr.isTTY ? progressDelayMs : undefined;
+}
+
+/** The writer and its lock library (~15 ms to load), not needed before the SDK is generated. */
+function writer(): typeof import('../../write/writeOutput') {
+  return require('../../write/writeOutput') as typeof import('../../write/writeOutput');
+}
+
+/** Loads the writer once the model went to the emitting thread: this thread only waits for it then. */
+function loadWriterWhileEmitting(stage: PipelineStage): void {
+  if (stage === 'emitting') setImmediate(writer);
 }
 
 /**
@@ -55,6 +66,7 @@ async function generateTargets(
   const generated = await generateAll(targets.sdks, targets.root, console, {
     strict: flags.strict ?? false,
     progressAfterMs: progressAfterMs(flags),
+    onStage: loadWriterWhileEmitting,
     ...options,
   });
   if (!generated) {
@@ -72,7 +84,7 @@ async function generateTargets(
     const summaries = [];
     for (const [index, sdkResult] of generated.entries()) {
       const { sdk, files, operations, models, seconds } = sdkResult;
-      const summary = await writeOutput(folders[index]!, files, { force: flags.force ?? false });
+      const summary = await writer().writeOutput(folders[index]!, files, { force: flags.force ?? false });
       summaries.push({
         name: sdk.name,
         output: sdk.output,

@@ -2,7 +2,7 @@ import type { GenerateOptions, SdkConfig } from '../../config/schema';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { EmittedFile } from '../../emit/emittedFile';
 import type { SdkModel } from '../../model/types';
-import { generateSdk } from '../../pipeline';
+import { generateSdk, type PipelineStage } from '../../pipeline';
 import type { PipelineWorker } from '../../pipelineWorker';
 import { reportDiagnostics, type Console } from '../console';
 import { silentProgress, startProgress } from '../progress';
@@ -25,7 +25,9 @@ export interface GenerateAllOptions {
   readonly progressAfterMs?: number | undefined;
   /** Told which local files each SDK's spec is made of, as far as they were read (for `--watch`). */
   readonly onSpecFiles?: ((sdk: SdkConfig, files: readonly string[]) => void) | undefined;
-  /** The pipeline thread of the first SDK, started ahead by the caller; closed by the run (or here, when unused). */
+  /** Told when each SDK's run reaches a stage. */
+  readonly onStage?: ((stage: PipelineStage) => void) | undefined;
+  /** The pipeline thread of the first SDK, started ahead by the caller; closed by its run (by the caller, if none). */
   readonly worker?: PipelineWorker | undefined;
 }
 
@@ -79,7 +81,10 @@ export async function generateAll(
         specPath: input,
         cwd: root,
         options: sdkOptions,
-        onStage: (stage) => progress.stage(stage),
+        onStage: (stage) => {
+          progress.stage(stage);
+          options.onStage?.(stage);
+        },
         ...(options.format === false ? { format: false } : {}),
       },
       worker,
