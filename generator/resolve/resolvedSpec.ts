@@ -1,7 +1,7 @@
 import type { SpecSource } from '../load/specSource';
 import { isRecord } from '../util/guards';
 import { childAt } from '../util/jsonPointer';
-import { locationKey, type Location } from './location';
+import { ChildLocation, locationKey, type Location } from './location';
 import { parseRef } from './parseRef';
 
 export interface Resolved<T = unknown> {
@@ -39,6 +39,15 @@ export class ResolvedSpec {
   }
 
   valueAt(location: Location): unknown {
+    if (location instanceof ChildLocation) {
+      // One step down from the parent's value, without reading the pointer.
+      return location.valueOnce(() =>
+        location.segments.reduce<unknown>(
+          (value, segment) => childAt(value, String(segment), false),
+          this.valueAt(location.parent),
+        ),
+      );
+    }
     const values = cacheOf(this.values, location.source);
     const known = values.get(location.pointer);
     if (known !== undefined || values.has(location.pointer)) return known;

@@ -1,5 +1,6 @@
 import { fragmentToPointer, getAtPointer, parsePointer, toPointer } from '../../generator/util/jsonPointer';
 import { SpecSource } from '../../generator/load/specSource';
+import { childLocation } from '../../generator/resolve/location';
 import { ResolvedSpec } from '../../generator/resolve/resolvedSpec';
 
 describe('JSON pointers (RFC 6901)', () => {
@@ -33,7 +34,7 @@ describe('JSON pointers (RFC 6901)', () => {
 });
 
 describe('ResolvedSpec.valueAt', () => {
-  const document = { a: [{ b: 1 }, null], 'x/y': { '~': 2, '': 3 }, o: { p: { q: 'deep' } } };
+  const document = { a: [{ b: 1 }, null], 'x/y': { '~': 2, '': 3 }, o: { p: { q: 'deep' } }, 'm~1n': 4 };
   const pointers = [
     '/o/p/q',
     '/o/p',
@@ -60,5 +61,28 @@ describe('ResolvedSpec.valueAt', () => {
     const spec = new ResolvedSpec(source, new Map([[source.path, source]]));
     for (const pointer of asked)
       expect([pointer, spec.valueAt({ source, pointer })]).toEqual([pointer, getAtPointer(document, pointer)]);
+  });
+  it('finds below a location, through childLocation, what getAtPointer finds at its pointer', () => {
+    const source = new SpecSource('/spec.yaml', 'spec.yaml', '', document);
+    const spec = new ResolvedSpec(source, new Map([[source.path, source]]));
+    const root = spec.rootLocation();
+    const children = [
+      childLocation(root, 'o', 'p', 'q'),
+      childLocation(childLocation(root, 'a'), 0, 'b'),
+      childLocation(root, 'a', 1),
+      childLocation(root, 'a', '01'),
+      childLocation(root, 'a', 2, 'b'),
+      childLocation(root, 'x/y', '~'),
+      childLocation(childLocation(root, 'x/y'), ''),
+      childLocation(root, 'm~1n'),
+      childLocation(root, 'toString'),
+      childLocation(spec.rootLocation('/o'), 'constructor'),
+      childLocation(spec.rootLocation('/nowhere'), 'p'),
+    ];
+    for (const child of children) {
+      const expected = getAtPointer(document, child.pointer);
+      expect([child.pointer, spec.valueAt(child)]).toEqual([child.pointer, expected]);
+      expect(spec.valueAt(child)).toBe(expected); // Asked again, from what it remembers.
+    }
   });
 });
