@@ -112,11 +112,13 @@ async function generateWith(
   const identity = packageIdentity(modelled.model, modelled.spec, options.packageName, diagnostics);
   if (!worker) return { model: modelled.model, specFiles, diagnostics };
   onStage('emitting');
-  const emitted = await worker.emit(modelled.model, {
+  const emitting = worker.emit(modelled.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: modelled.specHash,
     package: identity,
   });
+  checks?.sendValues(); // Now that the emitting thread has the model.
+  const emitted = await emitting;
   if (input.format === false) return { files: emitted, model: modelled.model, specFiles, diagnostics };
   onStage('formatting');
   const files = await formatFiles(emitted, { prettier: prettier.options, cwd: input.cwd, pool: worker.formatter() });

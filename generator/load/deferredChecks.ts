@@ -39,6 +39,8 @@ export class DeferredChecks {
   private failure: Error | undefined;
   /** Whether each file whose value came from js-yaml passed, by path. */
   private readonly checks = new Map<string, Promise<boolean>>();
+  /** js-yaml's values, by path, until `sendValues` sends them. */
+  private readonly values = new Map<string, unknown>();
   /** Files whose text the worker has, by path. */
   private readonly sent = new Set<string>();
   /** Diagnostics made without a position, with where they point; keyed by identity. */
@@ -47,9 +49,9 @@ export class DeferredChecks {
   /**
    * Starts the `yaml` checks of a YAML file, as soon as its text is read: the
    * worker parses it while js-yaml does. Then either `compareWith` js-yaml's
-   * value (the worker compares it with the value `yaml` reads; it need not
-   * read the text with js-yaml again), or `withdraw` when js-yaml's value is
-   * not used after all (the file went through the `yaml` path here).
+   * value (`sendValues` sends it; the worker compares it with the value `yaml`
+   * reads and need not read the text with js-yaml again), or `withdraw` when
+   * js-yaml's value is not used after all (the file went through the `yaml` path here).
    */
   checkYaml(file: { path: string; text: string; file: string; limits: SpecLimits }): {
     compareWith(value: unknown): void;
@@ -62,15 +64,29 @@ export class DeferredChecks {
     );
     this.checks.set(file.path, passed);
     return {
-      compareWith: (value) => {
-        try {
-          this.worker?.postMessage({ kind: 'value', path: file.path, value } satisfies CheckRequest);
-        } catch {
-          this.checks.set(file.path, Promise.resolve(false)); // A value that cannot be sent is not checked.
-        }
+      compareWith: (value) => this.values.set(file.path, value),
+      withdraw: () => {
+        this.checks.delete(file.path);
+        this.values.delete(file.path);
       },
-      withdraw: () => this.checks.delete(file.path),
     };
+  }
+
+  /**
+   * Sends js-yaml's values to the worker, which compares each with its own
+   * once it has read the file. The pipeline sends them once the model went to
+   * the emitting thread: copying them (~8 ms for Qovery) is then off the way
+   * to the SDK, and the worker is still reading. `settle` sends what is left.
+   */
+  sendValues(): void {
+    for (const [path, value] of this.values) {
+      try {
+        this.worker?.postMessage({ kind: 'value', path, value } satisfies CheckRequest);
+      } catch {
+        this.checks.set(path, Promise.resolve(false)); // A value that cannot be sent is not checked.
+      }
+    }
+    this.values.clear();
   }
 
   /**
@@ -110,6 +126,7 @@ export class DeferredChecks {
   }
 
   private async passed(): Promise<boolean> {
+    this.sendValues(); // The worker answers a check only once it has the value.
     return (await Promise.all(this.checks.values())).every(Boolean);
   }
 

@@ -43,6 +43,9 @@ describe('the built generator', () => {
       const sound = runCli(['validate', '-i', 'sound.yaml'], folder, { nodeArgs: preload });
       expect(sound.status).toBe(0);
       expect(yamlModules(sound.stderr)).toBe(0);
+      const generated = runCli(['generate', '-i', 'sound.yaml', '-o', 'out'], folder, { nodeArgs: preload });
+      expect(generated.status).toBe(0);
+      expect(yamlModules(generated.stderr)).toBe(0);
       const faulty = runCli(['validate', '-i', 'faulty.yaml'], folder, { nodeArgs: preload });
       expect(faulty.status).toBe(1);
       expect(faulty.stdout + faulty.stderr).toContain('SDK1008');
