@@ -47,8 +47,9 @@ export function interfaceOf(input: {
   const heritage = input.bases.length > 0 ? ` extends ${input.bases.join(', ')}` : '';
   const header = `export interface ${name}${heritage} `;
   return {
-    // Prettier breaks a heritage clause that does not fit; that layout is left to it.
-    exact: header.length + 2 <= layoutWidth,
+    // Prettier breaks a heritage clause that does not fit; that layout is left to it. Without one, the line
+    // cannot break, however long the name.
+    exact: input.bases.length === 0 || header.length + 2 <= layoutWidth,
     laidOut: (writer) => {
       writeComment(writer, input.docs);
       writer.write(header);
