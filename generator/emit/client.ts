@@ -11,7 +11,7 @@ import {
 import { laidOutDoc, typeAliasDeclaration } from './declarations';
 import type { EmittedFile } from './emittedFile';
 import { serverExpression } from './requestObject';
-import { namedList, type LaidOutStatement, type SourcePrinter } from './sourceFile';
+import { namedList, namespaceImport, type LaidOutStatement, type SourcePrinter } from './sourceFile';
 import { annotationDoc, type Member } from './typeSyntax';
 
 /**
@@ -50,7 +50,7 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
   return printer.print('client.ts', banner, [
     namedList({ keyword: 'import', names: runtimeNames, moduleSpecifier: './runtime/index.js' }),
     namedList({ keyword: 'import', names: ['defaultSecurity'], moduleSpecifier: './security.js' }),
-    { laidOut: `import * as operations from './operations/index.js';`, exact: true },
+    namespaceImport('operations', './operations/index.js'),
     laidOutDoc(
       "The spec's first server; `baseUrl` overrides it.",
       constDeclaration(

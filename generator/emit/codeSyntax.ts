@@ -1,11 +1,10 @@
 import { builders } from 'prettier/doc';
 import { isIdentifier } from '../model/identifiers';
-import type { Doc } from './layout';
+import { breakAfterOperator, fluidRight, type Doc } from './layout';
 import { stringLiteral } from './literals';
 import { layoutIndent, layoutWidth } from './layoutOptions';
 
-const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } =
-  builders;
+const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, join, line, softline } = builders;
 
 /**
  * Expressions and statements as the docs prettier's JavaScript printer builds
@@ -165,17 +164,10 @@ function propertyDoc({ key, value }: PropertyAssignment): Doc {
   // Prettier's `isObjectPropertyWithShortKey`: a key narrower than the indentation plus three columns.
   const shortKey = key.length < layoutIndent + 3;
   if (!shortKey && (value.kind === 'string' || value.chain)) {
-    return group([group(key), ':', group(indent([line, value.doc]))]);
+    return group([group(key), ':', breakAfterOperator(value.doc)]);
   }
   if (shortKey || value.kind === 'literal') return group([group(key), ':', ' ', value.doc]);
-  const id = Symbol('assignment');
-  return group([
-    group(key),
-    ':',
-    group(indent(line), { id }),
-    builders.lineSuffixBoundary,
-    indentIfBreak(value.doc, { groupId: id }),
-  ]);
+  return group([group(key), ':', ...fluidRight(value.doc)]);
 }
 
 /**
@@ -263,10 +255,6 @@ export function returnStatement(value: Expression): Doc {
 /** `export const name: type = value;` (no type when `undefined`), the value moved to the next line as prettier moves it. */
 export function constDeclaration(name: string, type: Doc | undefined, value: Expression): Doc {
   const left = group(type === undefined ? name : [name, ': ', type]);
-  if (value.kind === 'string' || value.chain) {
-    return ['export ', group(['const ', group([left, ' =', group(indent([line, value.doc]))]), ';'])];
-  }
-  const id = Symbol('assignment');
-  const right = [group(indent(line), { id }), builders.lineSuffixBoundary, indentIfBreak(value.doc, { groupId: id })];
+  const right = value.kind === 'string' || value.chain ? [breakAfterOperator(value.doc)] : fluidRight(value.doc);
   return ['export ', group(['const ', group([left, ' =', ...right]), ';'])];
 }

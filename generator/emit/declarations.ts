@@ -1,13 +1,11 @@
-import { builders } from 'prettier/doc';
 import type { Doc } from './layout';
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import type { ObjectNode, TypeNode } from '../model/types';
 import { commentLines } from './jsdoc';
 import { arrayLiteralDoc, renderDoc } from './layout';
 import { layoutWidth } from './layoutOptions';
-import { fluidRight, memberDocs, typeAliasDoc } from './typeSyntax';
-
-const { group } = builders;
+import { memberDocs, typeAliasDoc } from './typeSyntax';
+import { constDeclaration, type Expression } from './codeSyntax';
 
 /**
  * Declarations whose types may span lines, written on ts-morph's writer.
@@ -71,14 +69,7 @@ export function typeAliasDeclaration(input: {
   readonly type: TypeNode;
   readonly refs?: Set<string>;
 }): LaidOut {
-  const doc = typeAliasDoc(input.name, input.type, input.refs);
-  return {
-    exact: true,
-    laidOut: (writer) => {
-      writeComment(writer, input.docs);
-      writer.write(renderDoc(doc, writer.getIndentationLevel()));
-    },
-  };
+  return laidOutDoc(input.docs, typeAliasDoc(input.name, input.type, input.refs));
 }
 
 /** `export const name: type = [a, b, …];` */
@@ -88,18 +79,8 @@ export function constArrayDeclaration(input: {
   readonly type: string;
   readonly items: readonly string[];
 }): LaidOut {
-  const left = group([`${input.name}: ${input.type}`]);
-  const doc: Doc = [
-    'export ',
-    group(['const ', group([left, ' =', ...fluidRight(arrayLiteralDoc(input.items))]), ';']),
-  ];
-  return {
-    exact: true,
-    laidOut: (writer) => {
-      writeComment(writer, input.docs);
-      writer.write(renderDoc(doc, writer.getIndentationLevel()));
-    },
-  };
+  const value: Expression = { doc: arrayLiteralDoc(input.items), kind: 'array', size: input.items.length };
+  return laidOutDoc(input.docs, constDeclaration(input.name, input.type, value));
 }
 
 /** A statement laid out whole by its doc, after its JSDoc comment (none when `docs` is empty). */

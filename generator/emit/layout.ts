@@ -91,6 +91,20 @@ function oneLineText(doc: Doc, width: number): string | undefined {
 }
 
 /**
+ * What follows the `=` (or `:`) of an assignment whose right-hand side stays on its
+ * line unless the head of it does not fit (prettier's "fluid" assignment).
+ */
+export function fluidRight(right: Doc): Doc[] {
+  const id = Symbol('assignment');
+  return [group(indent(line), { id }), builders.lineSuffixBoundary, builders.indentIfBreak(right, { groupId: id })];
+}
+
+/** A right-hand side that moves whole to the next line when it does not fit (prettier's "break-after-operator"). */
+export function breakAfterOperator(right: Doc): Doc {
+  return group(indent([line, right]));
+}
+
+/**
  * Whether prettier would lay out this text differently for a reason the
  * emitters do not handle: non-ASCII code, whose quoting (prettier unquotes
  * keys that are identifiers by Unicode's tables) the emitters do not follow;

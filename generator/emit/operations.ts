@@ -7,7 +7,15 @@ import { jsDocText } from './jsdoc';
 import { requestContent } from '../model/mediaTypes';
 import { errorResponses, isRawMediaType, responseBodyType, successType } from './operationTypes';
 import { requestObject } from './requestObject';
-import { emptyModule, exportAll, typeImport, valueImport, type SourcePrinter, type Statement } from './sourceFile';
+import {
+  emptyModule,
+  exportAll,
+  namespaceImport,
+  typeImport,
+  valueImport,
+  type SourcePrinter,
+  type Statement,
+} from './sourceFile';
 import {
   genericUnionAliasDoc,
   propertyDocs,
@@ -48,7 +56,7 @@ function emitGroup(
     ...typeImport(refs, '../models.js'),
     // Only operations with security of their own name the spec's schemes.
     ...(operations.some((operation) => operation.security?.some((schemes) => schemes.length > 0))
-      ? [{ laidOut: `import * as security from '../security.js';`, exact: true }]
+      ? [namespaceImport('security', '../security.js')]
       : []),
     ...declarations,
   ];

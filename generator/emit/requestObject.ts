@@ -28,30 +28,27 @@ export function requestObject(operation: Operation): { expression: Expression; h
   ];
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
   if (query.length > 0) {
-    helpers.add('queryString');
     const parts = query.map((parameter) => queryPart(parameter, helpers));
-    fields.push({ key: 'query', value: call('queryString', parts) });
+    fields.push({ key: 'query', value: helperCall(helpers, 'queryString', parts) });
   }
   const cookies = operation.parameters.filter((parameter) => parameter.in === 'cookie');
   const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
   const entries = headers.map((parameter): PropertyAssignment => {
-    helpers.add('headerSimple');
     const explode = parameter.explode ? [literalExpression('true')] : [];
     return {
       key: objectLiteralKey(parameter.name),
-      value: call('headerSimple', [argument(parameter, helpers), ...explode]),
+      value: helperCall(helpers, 'headerSimple', [argument(parameter, helpers), ...explode]),
     };
   });
   if (cookies.length > 0) {
-    helpers.add('cookieForm').add('cookieHeader');
     const parts = cookies.map((parameter) =>
-      call('cookieForm', [
+      helperCall(helpers, 'cookieForm', [
         stringExpression(parameter.name),
         argument(parameter, helpers),
         ...(parameter.explode ? [] : [literalExpression('false')]),
       ]),
     );
-    entries.push({ key: 'Cookie', value: call('cookieHeader', parts) });
+    entries.push({ key: 'Cookie', value: helperCall(helpers, 'cookieHeader', parts) });
   }
   if (entries.length > 0) fields.push({ key: 'headers', value: objectExpression(entries) });
   const body = bodyExpression(operation, helpers);
@@ -65,8 +62,10 @@ export function requestObject(operation: Operation): { expression: Expression; h
   return { expression: objectExpression(fields, true), helpers };
 }
 
-function call(callee: string, args: readonly Expression[]): Expression {
-  return callExpression(callee, args);
+/** A call of the runtime helper `name`, which the file then imports. */
+function helperCall(helpers: Set<string>, name: string, args: readonly Expression[]): Expression {
+  helpers.add(name);
+  return callExpression(name, args);
 }
 
 /**
@@ -75,20 +74,18 @@ function call(callee: string, args: readonly Expression[]): Expression {
  */
 export function serverExpression(server: Server, helpers: Set<string>): Expression {
   if (server.variables.length === 0) return stringExpression(defaultServerUrl(server));
-  helpers.add('serverUrl');
   const variables = server.variables.map((variable): PropertyAssignment => ({
     key: objectLiteralKey(variable.name),
     value: stringExpression(variable.default),
   }));
-  return call('serverUrl', [stringExpression(server.url), objectExpression(variables)]);
+  return helperCall(helpers, 'serverUrl', [stringExpression(server.url), objectExpression(variables)]);
 }
 
 /** The argument's value; a parameter described by `content` (JSON) is sent as JSON text. */
 function argument(parameter: Parameter, helpers: Set<string>): Expression {
   const value = memberExpression('args', [parameter.argName]);
   if (parameter.mediaType === undefined || !isJsonMediaType(parameter.mediaType)) return value;
-  helpers.add('jsonText');
-  return call('jsonText', [value]);
+  return helperCall(helpers, 'jsonText', [value]);
 }
 
 /**
@@ -120,18 +117,14 @@ function pathPart(parameter: Parameter, helpers: Set<string>): Expression {
   const explode = parameter.explode ? [literalExpression('true')] : [];
   switch (parameter.style) {
     case 'label':
-      helpers.add('pathLabel');
-      return call('pathLabel', [value, ...explode]);
+      return helperCall(helpers, 'pathLabel', [value, ...explode]);
     case 'matrix':
-      helpers.add('pathMatrix');
-      return call('pathMatrix', [stringExpression(parameter.name), value, ...explode]);
+      return helperCall(helpers, 'pathMatrix', [stringExpression(parameter.name), value, ...explode]);
     default:
       if (parameter.mediaType === undefined && isScalar(parameter.type)) {
-        helpers.add('pathScalar');
-        return call('pathScalar', [value]);
+        return helperCall(helpers, 'pathScalar', [value]);
       }
-      helpers.add('pathSimple');
-      return call('pathSimple', [value, ...explode]);
+      return helperCall(helpers, 'pathSimple', [value, ...explode]);
   }
 }
 
@@ -159,13 +152,11 @@ function queryPart(parameter: Parameter, helpers: Set<string>): Expression {
   const explode = literalExpression(String(parameter.explode));
   switch (parameter.style) {
     case 'deepObject':
-      helpers.add('queryDeepObject');
-      return call('queryDeepObject', [name, value, ...reserved]);
+      return helperCall(helpers, 'queryDeepObject', [name, value, ...reserved]);
     case 'spaceDelimited':
     case 'pipeDelimited': {
       const styleHelper = parameter.style === 'spaceDelimited' ? 'querySpaceDelimited' : 'queryPipeDelimited';
-      helpers.add(styleHelper);
-      return call(styleHelper, [
+      return helperCall(helpers, styleHelper, [
         name,
         value,
         ...(parameter.explode || parameter.allowReserved ? [explode] : []),
@@ -173,8 +164,7 @@ function queryPart(parameter: Parameter, helpers: Set<string>): Expression {
       ]);
     }
     default:
-      helpers.add('queryForm');
-      return call('queryForm', [
+      return helperCall(helpers, 'queryForm', [
         name,
         value,
         ...(!parameter.explode || parameter.allowReserved ? [explode] : []),
@@ -189,20 +179,16 @@ function bodyExpression(operation: Operation, helpers: Set<string>): Expression 
   const mediaType = content.mediaType.split(';')[0]!.trim().toLowerCase();
   const body = memberExpression('args', ['body']);
   if (isJsonMediaType(content.mediaType)) {
-    helpers.add('jsonBody');
     const type = content.mediaType === 'application/json' ? [] : [stringExpression(content.mediaType)];
-    return call('jsonBody', [body, ...type]);
+    return helperCall(helpers, 'jsonBody', [body, ...type]);
   }
   if (mediaType.startsWith('multipart/')) {
-    helpers.add('multipartBody');
-    return call('multipartBody', [body, ...multipartTypes(content)]);
+    return helperCall(helpers, 'multipartBody', [body, ...multipartTypes(content)]);
   }
   if (mediaType === 'application/x-www-form-urlencoded') {
-    helpers.add('formBody');
-    return call('formBody', [body, ...formEncodings(content)]);
+    return helperCall(helpers, 'formBody', [body, ...formEncodings(content)]);
   }
-  helpers.add('rawBody');
-  return call('rawBody', [body, stringExpression(content.mediaType)]);
+  return helperCall(helpers, 'rawBody', [body, stringExpression(content.mediaType)]);
 }
 
 /** `{ file: 'image/png' }`: each part's `encoding.contentType`, if any. */

@@ -101,6 +101,11 @@ export function namedList(input: {
   return { laidOut: `${head}{\n${names.map((name) => `  ${name},\n`).join('')}}${tail}`, exact: true };
 }
 
+/** `import * as name from './x.js';` */
+export function namespaceImport(name: string, moduleSpecifier: string): LaidOutStatement {
+  return { laidOut: `import * as ${name} from '${moduleSpecifier}';`, exact: true };
+}
+
 /** `export {};`: a module that exports nothing. */
 export const emptyModule: LaidOutStatement = { laidOut: 'export {};', exact: true };
 

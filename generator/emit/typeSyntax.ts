@@ -2,7 +2,7 @@ import { builders } from 'prettier/doc';
 import type { Doc } from './layout';
 import type { ObjectNode, Property, TypeNode } from '../model/types';
 import { jsDocLines } from './jsdoc';
-import { renderUnbounded } from './layout';
+import { breakAfterOperator, fluidRight, renderUnbounded } from './layout';
 import { literalText, propertyKey } from './literals';
 
 const { align, group, hardline, ifBreak, indent, join, line, softline } = builders;
@@ -75,7 +75,7 @@ export function typeAliasDoc(name: string, type: TypeNode, refs?: Set<string>): 
   const members = unionMembers(type);
   const left = group(['type ', name]);
   if (members.length >= 2 && !isHuggedUnion(members)) {
-    return ['export ', group([left, ' =', group(indent([line, unionGroup(unionOperands(members, refs))]))]), ';'];
+    return ['export ', group([left, ' =', breakAfterOperator(unionGroup(unionOperands(members, refs)))]), ';'];
   }
   return ['export ', group([left, ' =', ...fluidRight(typeDoc(type, refs))]), ';'];
 }
@@ -93,7 +93,7 @@ export interface GenericReference {
 export function genericUnionAliasDoc(name: string, members: readonly GenericReference[], refs?: Set<string>): Doc {
   const left = group(['type ', name]);
   const docs = members.map((member) => [member.name, typeArgumentsDoc(member.args, refs)]);
-  if (docs.length >= 2) return ['export ', group([left, ' =', group(indent([line, unionGroup(docs)]))]), ';'];
+  if (docs.length >= 2) return ['export ', group([left, ' =', breakAfterOperator(unionGroup(docs))]), ';'];
   return ['export ', group([left, ' =', ...fluidRight(docs[0] ?? 'never')]), ';'];
 }
 
@@ -148,15 +148,6 @@ function isHuggedTypeArgument(type: TypeNode): boolean {
     default:
       return true;
   }
-}
-
-/**
- * What follows the `=` of an assignment whose right-hand side stays on its
- * line unless the head of it does not fit (prettier's "fluid" assignment).
- */
-export function fluidRight(right: Doc): Doc[] {
-  const id = Symbol('assignment');
-  return [group(indent(line), { id }), builders.lineSuffixBoundary, builders.indentIfBreak(right, { groupId: id })];
 }
 
 /**
