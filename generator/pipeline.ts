@@ -8,7 +8,6 @@ import type { PackageIdentity } from './emit/package/emitPackage';
 import { defaultPackageName } from './emit/package/packageName';
 import { packageVersion } from './emit/package/packageVersion';
 import { formatFiles } from './format/formatFiles';
-import { DeferredChecks } from './load/deferredChecks';
 import { specLimits, type SpecLimits } from './load/limits';
 import { prettierOptionsFor } from './format/prettierSetting';
 import { checkRootDocument, loadSpecFile } from './load/loadSpec';
@@ -68,7 +67,7 @@ export async function generateSdk(
   worker: PipelineWorker = startPipelineWorker(),
 ): Promise<GenerateResult> {
   try {
-    return await withDeferredChecks((checks) => generateWith(input, worker, checks));
+    return await generateWith(input, worker);
   } finally {
     await worker.close();
   }
@@ -76,29 +75,13 @@ export async function generateSdk(
 
 /** Every diagnostic `generateSdk` reports for a spec, and its model, without emitting anything: `sdkgen validate`. */
 export async function validateSdk(input: GenerateInput): Promise<GenerateResult> {
-  return withDeferredChecks((checks) => generateWith(input, undefined, checks));
-}
-
-/** Runs `run` with the yaml checks deferred to their worker; a spec they refuse runs again on the `yaml` path, which reports its problems. */
-async function withDeferredChecks<T extends { readonly diagnostics: readonly Diagnostic[] }>(
-  run: (checks: DeferredChecks | undefined) => Promise<T>,
-): Promise<T> {
-  const checks = new DeferredChecks();
-  try {
-    return (await checks.settle(() => run(checks))) ?? (await run(undefined));
-  } finally {
-    await checks.close();
-  }
+  return generateWith(input, undefined);
 }
 
 /** The pipeline; without a `worker`, it stops before emitting. */
-async function generateWith(
-  input: GenerateInput,
-  worker: PipelineWorker | undefined,
-  checks: DeferredChecks | undefined,
-): Promise<GenerateResult> {
+async function generateWith(input: GenerateInput, worker: PipelineWorker | undefined): Promise<GenerateResult> {
   const onStage = input.onStage ?? (() => undefined);
-  const modelled = await modelWith(input, checks);
+  const modelled = await buildSdkModel(input);
   const diagnostics = [...modelled.diagnostics];
   const specFiles = modelled.specFiles ?? [];
   if (!modelled.spec) return { specFiles, diagnostics };
@@ -117,7 +100,6 @@ async function generateWith(
     specHash: modelled.specHash,
     package: identity,
   });
-  checks?.sendValues(); // Now that the emitting thread has the model.
   const emitted = await emitting;
   if (input.format === false) return { files: emitted, model: modelled.model, specFiles, diagnostics };
   onStage('formatting');
@@ -141,21 +123,12 @@ export interface ModelResult {
  * config's selection and naming applied. What `sdkgen diff` compares.
  */
 export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> {
-  return withDeferredChecks((checks) => modelWith(input, checks));
-}
-
-/**
- * `buildSdkModel`'s work. With `checks`, YAML values come from js-yaml and the `yaml` library's checks and
- * positions are left to a worker thread: the caller settles them before it trusts the result.
- */
-async function modelWith(input: GenerateInput, checks?: DeferredChecks): Promise<ModelResult> {
   // The config's settings, then the caller's (tests, tools) over them.
   const limits = specLimits({ ...definedOnly(input.options?.limits), ...input.limits });
   const remote = { ...defaultRemoteOptions, ...definedOnly(input.options?.remote), ...input.remote };
   const onStage = input.onStage ?? (() => undefined);
   onStage('loading');
-  const deferred = checks ? { deferredChecks: checks } : {};
-  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits, ...deferred });
+  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits });
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const rootProblems = checkRootDocument(loaded.source);
   if (rootProblems.length > 0) return { diagnostics: [...loaded.diagnostics, ...rootProblems] };
@@ -164,7 +137,6 @@ async function modelWith(input: GenerateInput, checks?: DeferredChecks): Promise
     cwd: input.cwd,
     limits,
     remote,
-    ...deferred,
     ...(input.refFolder !== undefined ? { folder: resolvePath(input.cwd, input.refFolder) } : {}),
   };
   onStage('resolving references');

@@ -45,8 +45,8 @@ function pointerOf(visit: Visit): string {
 
 /**
  * Whether `checkExpandedValue` finds nothing, answered without keeping track
- * of where: several times faster, for the value of a file that is about to be
- * checked again on the `yaml` path anyway.
+ * of where: several times faster, for the value js-yaml read. A value that
+ * does not fit goes through the `yaml` path, which says where.
  */
 export function fitsLimits(root: unknown, limits: SpecLimits): boolean {
   const values: unknown[] = [root];

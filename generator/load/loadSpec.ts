@@ -1,9 +1,8 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { isRecord } from '../util/guards';
-import type { DeferredChecks } from './deferredChecks';
 import { defaultSpecLimits, type SpecLimits } from './limits';
-import { looksLikeJson, parseSpecText } from './parseSpecText';
+import { parseSpecText } from './parseSpecText';
 import { readSpecFile } from './readSpecFile';
 import { SpecSource } from './specSource';
 
@@ -12,13 +11,10 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/**
- * Reads and parses one spec file (the root, or one a `$ref` points to), within the limits.
- * With `deferredChecks`, the `yaml` library's checks and positions are left to its worker thread.
- */
+/** Reads and parses one spec file (the root, or one a `$ref` points to), within the limits. */
 export async function loadSpecFile(
   absolutePath: string,
-  options: { cwd: string; limits?: SpecLimits; readFrom?: string; deferredChecks?: DeferredChecks },
+  options: { cwd: string; limits?: SpecLimits; readFrom?: string },
 ): Promise<LoadResult> {
   const displayPath = relative(options.cwd, absolutePath) || absolutePath;
   const limits = options.limits ?? defaultSpecLimits;
@@ -29,7 +25,7 @@ export async function loadSpecFile(
       diagnostics: [{ code: 'SDK1001', severity: 'error', message: read.problem, hint: read.hint, file: displayPath }],
     };
   }
-  return parseSpecSource(read.text, absolutePath, displayPath, limits, options.deferredChecks);
+  return parseSpecSource(read.text, absolutePath, displayPath, limits);
 }
 
 export function parseSpecSource(
@@ -37,18 +33,13 @@ export function parseSpecSource(
   absolutePath: string,
   displayPath: string,
   limits: SpecLimits = defaultSpecLimits,
-  deferredChecks?: DeferredChecks,
 ): LoadResult {
-  const check =
-    deferredChecks && !looksLikeJson(text, displayPath)
-      ? deferredChecks.checkYaml({ path: absolutePath, text, file: displayPath, limits })
-      : undefined;
-  const { parsed, diagnostics } = parseSpecText(text, displayPath, limits, { deferYamlChecks: check !== undefined });
-  if (parsed?.yamlChecksDeferred) check?.compareWith(parsed.value);
-  else check?.withdraw();
+  const { parsed, diagnostics } = parseSpecText(text, displayPath, limits);
   if (!parsed) return { diagnostics: withPositions(diagnostics, text, absolutePath, displayPath) };
-  const positions = parsed.positionIndex ?? deferredChecks;
-  return { source: new SpecSource(absolutePath, displayPath, text, parsed.value, positions), diagnostics };
+  return {
+    source: new SpecSource(absolutePath, displayPath, text, parsed.value, parsed.positionIndex),
+    diagnostics,
+  };
 }
 
 /** Fills in line and column for problems known only by their JSON pointer. */

@@ -3,39 +3,26 @@ import { checkExpandedValue, fitsLimits } from './checkExpandedValue';
 import { checkJsonText, tooDeep } from './checkJsonText';
 import { checkYamlDocument } from './checkYamlDocument';
 import { defaultSpecLimits, type SpecLimits } from './limits';
-import type { PositionIndex } from './positionIndex';
+import { yamlDocumentPositions, type PositionIndex } from './positionIndex';
 import { yamlLibrary } from './yamlLibrary';
-import { loadYamlValue } from './yamlValue';
+import { readYamlValue } from './yamlValue';
 
 export interface ParsedText {
   readonly value: unknown;
-  /** Present when the text went through the YAML parser, which records positions. */
+  /** Present when the text went through a YAML reader, which records positions. */
   readonly positionIndex?: PositionIndex;
-  /** YAML read by js-yaml alone: the `yaml` path's checks are still to be made (`checkYamlText`). */
-  readonly yamlChecksDeferred?: boolean;
 }
 
 type ParseResult = { parsed?: ParsedText; diagnostics: Diagnostic[] };
 
 /**
  * Parses a spec file. JSON text (by extension or by its first character) goes
- * through `JSON.parse`; anything else, or JSON with a syntax error, through the
- * YAML 1.2 parser, which also reports where the error is.
- *
- * With `deferYamlChecks`, YAML is first read by js-yaml, several times faster:
- * when it reads a value within the limits, that value is returned with
- * `yamlChecksDeferred`, and the caller has `checkYamlText` make the `yaml`
- * path's checks elsewhere (on a worker thread) before trusting the result.
- * Those checks skip the expansion limits (`sameExpansion`): the value they
- * read is only trusted when it equals js-yaml's, which fits them, and equal
- * values expand alike.
+ * through `JSON.parse`; anything else, or JSON with a syntax error, through a
+ * YAML 1.2 reader: js-yaml when it reads the text to the value the `yaml`
+ * library reads, within the limits (`readYamlValue`), else the `yaml` library,
+ * which checks everything and says exactly where a problem is.
  */
-export function parseSpecText(
-  text: string,
-  file: string,
-  limits: SpecLimits = defaultSpecLimits,
-  options: { deferYamlChecks?: boolean; sameExpansion?: boolean } = {},
-): ParseResult {
+export function parseSpecText(text: string, file: string, limits: SpecLimits = defaultSpecLimits): ParseResult {
   if (looksLikeJson(text, file)) {
     let value: unknown;
     try {
@@ -46,13 +33,11 @@ export function parseSpecText(
     const diagnostics = checkJsonText(text, file, limits);
     return diagnostics.length > 0 ? { diagnostics } : { parsed: { value }, diagnostics };
   }
-  if (options.deferYamlChecks) {
-    const fast = loadYamlValue(text);
-    // Anything amiss (an alias that expands too far, too deep a nesting): the `yaml` path says exactly what.
-    if (fast && fitsLimits(fast.value, limits))
-      return { parsed: { value: fast.value, yamlChecksDeferred: true }, diagnostics: [] };
-  }
-  return parseYaml(text, file, limits, options.sameExpansion);
+  const fast = readYamlValue(text);
+  // Anything amiss (too deep a nesting, too many values): the `yaml` path says exactly what.
+  if (fast && fitsLimits(fast.value, limits))
+    return { parsed: { value: fast.value, positionIndex: fast.positions }, diagnostics: [] };
+  return parseYaml(text, file, limits);
 }
 
 /** JSON by its extension or its first character; it goes through `JSON.parse`. */
@@ -60,7 +45,7 @@ export function looksLikeJson(text: string, file: string): boolean {
   return /\.json$/i.test(file) || /^\s*[{[]/.test(text);
 }
 
-function parseYaml(text: string, file: string, limits: SpecLimits, sameExpansion = false): ParseResult {
+function parseYaml(text: string, file: string, limits: SpecLimits): ParseResult {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   // The core schema without merge keys, whatever a `%YAML 1.1` directive says: `yes` stays a string.
@@ -100,8 +85,7 @@ function parseYaml(text: string, file: string, limits: SpecLimits, sameExpansion
   } catch (error) {
     return { diagnostics: [aliasProblem(file, firstLine((error as Error).message))] };
   }
-  const positionIndex = { document, lines };
-  const expansion = sameExpansion ? undefined : checkExpandedValue(value, limits);
+  const expansion = checkExpandedValue(value, limits);
   if (expansion) {
     const where = { file, pointer: expansion.pointer };
     return {
@@ -115,7 +99,7 @@ function parseYaml(text: string, file: string, limits: SpecLimits, sameExpansion
       ],
     };
   }
-  return { parsed: { value, positionIndex }, diagnostics: [] };
+  return { parsed: { value, positionIndex: yamlDocumentPositions(document, lines) }, diagnostics: [] };
 }
 
 function aliasProblem(file: string, reason: string): Diagnostic {

@@ -2,31 +2,41 @@ import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { SourcePosition } from '../diagnostics/diagnostic';
 import { parsePointer } from '../util/jsonPointer';
 import { yamlLibrary } from './yamlLibrary';
+import { readYamlValue } from './yamlValue';
 
-/** A file's YAML syntax tree with its line offsets: what turns a JSON pointer into line and column. */
+/**
+ * What turns a JSON pointer into the line and column (1-based) of the node it
+ * points to in a file. For a map entry this is the position of its key, which
+ * is where a reader looks; when the pointer leads nowhere, the position of its
+ * deepest existing ancestor.
+ */
 export interface PositionIndex {
-  readonly document: Document;
-  readonly lines: LineCounter;
-}
-
-/** The syntax tree of a text that is already known to parse (JSON, or YAML read another way). */
-export function buildPositionIndex(text: string): PositionIndex {
-  const { LineCounter, parseDocument } = yamlLibrary();
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
-  return { document, lines };
+  locate(pointer: string): SourcePosition | undefined;
 }
 
 /**
- * Line and column (1-based) of the node at `pointer`. For a map entry this is
- * the position of its key, which is where a reader looks. When the pointer
- * leads nowhere, the position of its deepest existing ancestor.
+ * The positions of a text that is already known to parse (JSON, or YAML read
+ * another way): from js-yaml's reading of it, or from the `yaml` library's
+ * syntax tree where js-yaml's cannot be followed.
  */
-export function locateIn(index: PositionIndex, pointer: string): SourcePosition | undefined {
+export function buildPositionIndex(text: string): PositionIndex {
+  const read = readYamlValue(text);
+  if (read) return read.positions;
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lines = new LineCounter();
+  return yamlDocumentPositions(parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines);
+}
+
+/** The positions of a `yaml` syntax tree. */
+export function yamlDocumentPositions(document: Document, lines: LineCounter): PositionIndex {
+  return { locate: (pointer) => locateInDocument(document, lines, pointer) };
+}
+
+function locateInDocument(document: Document, lines: LineCounter, pointer: string): SourcePosition | undefined {
   const segments = parsePointer(pointer);
   if (!segments) return undefined;
   const { isMap, isScalar, isSeq } = yamlLibrary();
-  let node: unknown = index.document.contents;
+  let node: unknown = document.contents;
   let offset = rangeStart(node) ?? 0;
   for (const segment of segments) {
     if (isMap(node)) {
@@ -43,7 +53,7 @@ export function locateIn(index: PositionIndex, pointer: string): SourcePosition 
       break;
     }
   }
-  const { line, col } = index.lines.linePos(offset);
+  const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
 

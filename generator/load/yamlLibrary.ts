@@ -1,7 +1,6 @@
 /**
- * The `yaml` library, loaded when first needed: a run that reads its YAML with
- * js-yaml leaves `yaml` to the worker thread, and the main thread need not
- * spend the ~40 ms its modules take to load.
+ * The `yaml` library, loaded when first needed: a run whose YAML js-yaml reads
+ * never needs it, and need not spend the ~40 ms its modules take to load.
  */
 export function yamlLibrary(): typeof import('yaml') {
   return require('yaml') as typeof import('yaml');

@@ -1,4 +1,6 @@
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { NodeSpanRecorder } from './nodeSpans';
+import type { PositionIndex } from './positionIndex';
 
 /**
  * The YAML 1.2 core schema exactly as the `yaml` library resolves it with our
@@ -46,19 +48,34 @@ const coreScalars = [
 
 const coreSchema = FAILSAFE_SCHEMA.extend({ implicit: coreScalars });
 
+/** A text js-yaml read: its value and where each of its nodes is. */
+export interface YamlReading {
+  readonly value: unknown;
+  readonly positions: PositionIndex;
+}
+
 /**
- * The value of a YAML text read by js-yaml, several times faster than `yaml`
- * on a cold start; `undefined` when js-yaml refuses the text (a syntax error,
- * a key written twice, a tag outside the core schema, more than one
- * document), which the `yaml` path then reports precisely. js-yaml checks
- * less than our rules ask (keys that are lists or aliases pass), so a value
- * read here is only trusted once the `yaml` path agrees (`checkSpecText`).
+ * A YAML text (or JSON, which is YAML) read by js-yaml, several times faster
+ * than `yaml` on a cold start, with the positions of its nodes; `undefined`
+ * when the `yaml` path must read it instead, which then reports its problems
+ * precisely:
+ * - what js-yaml refuses: a syntax error, a key written twice, a tag outside
+ *   the core schema, more than one document, too deep a nesting;
+ * - what js-yaml reads otherwise or checks less than our rules ask: anchors
+ *   and aliases (keys that are aliases, alias expansion), keys that are lists,
+ *   maps or null (see `NodeSpanRecorder`).
+ * That js-yaml reads every other text to the value `yaml` reads is tested on
+ * every YAML file of the corpus and on the forms where YAML readers part ways.
  */
-export function loadYamlValue(text: string): { value: unknown } | undefined {
+export function readYamlValue(text: string): YamlReading | undefined {
+  const recorder = new NodeSpanRecorder();
+  let value: unknown;
   try {
-    const value = load(text, { schema: coreSchema });
-    return { value: value === undefined ? null : value }; // An empty document is null for `yaml` too.
+    value = load(text, { schema: coreSchema, listener: recorder.listener });
   } catch {
-    return undefined; // A RangeError from a deep nesting included: the `yaml` path reports it.
+    return undefined; // A RangeError from a deep nesting included.
   }
+  const positions = recorder.positions(text);
+  if (!positions) return undefined;
+  return { value: value === undefined ? null : value, positions }; // An empty document is null for `yaml` too.
 }

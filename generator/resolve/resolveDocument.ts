@@ -1,7 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { DeferredChecks } from '../load/deferredChecks';
 import { defaultSpecLimits, type SpecLimits } from '../load/limits';
 import { loadSpecFile, parseSpecSource } from '../load/loadSpec';
 import type { SpecSource } from '../load/specSource';
@@ -19,8 +18,6 @@ export interface ResolveOptions {
   readonly limits?: SpecLimits;
   /** Which remote documents a `$ref` may fetch; none unless the user allows hosts. */
   readonly remote?: RemoteOptions;
-  /** The run's checks left to a worker thread, for the files read here too (see `loadSpecFile`). */
-  readonly deferredChecks?: DeferredChecks;
 }
 
 type Loaded = { source?: SpecSource; diagnostics: Diagnostic[] };
@@ -155,13 +152,7 @@ async function loadReferencedFile(path: string, context: LoadContext): Promise<L
     return { diagnostics: [refError(site, ref, 'SDK2006', 'the file it names does not exist', 'Fix the file path.')] };
   }
   if (!isInside(real, rootFolder)) return { diagnostics: [outside] };
-  const deferredChecks = options.deferredChecks;
-  const loaded = await loadSpecFile(path, {
-    cwd: options.cwd,
-    limits,
-    readFrom: real,
-    ...(deferredChecks ? { deferredChecks } : {}),
-  });
+  const loaded = await loadSpecFile(path, { cwd: options.cwd, limits, readFrom: real });
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
 }
 
@@ -187,7 +178,7 @@ async function loadRemote(url: string, context: LoadContext): Promise<Loaded> {
   if (!('text' in fetched)) {
     return { diagnostics: [refError(site, ref, 'SDK2008', fetched.problem.replace(/\.$/, ''), fetched.hint)] };
   }
-  const loaded = parseSpecSource(fetched.text, url, url, limits, options.deferredChecks);
+  const loaded = parseSpecSource(fetched.text, url, url, limits);
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
 }
 

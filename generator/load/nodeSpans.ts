@@ -1,0 +1,164 @@
+import type { State } from 'js-yaml';
+import type { SourcePosition } from '../diagnostics/diagnostic';
+import { hasOwn } from '../util/guards';
+import { parsePointer } from '../util/jsonPointer';
+import type { PositionIndex } from './positionIndex';
+
+/**
+ * A node js-yaml read: where it starts in the text (perhaps before the
+ * blanks and comments that lead to it), what it is, and its child nodes in
+ * document order: a map's keys and values alternating, a list's items.
+ */
+interface NodeSpan {
+  readonly start: number;
+  kind: string | null;
+  result: unknown;
+  readonly children: NodeSpan[];
+}
+
+/** js-yaml's loader state as its listener sees it; its typings leave out the anchor. */
+type ListenerState = State & { readonly anchor?: string | null };
+
+/**
+ * Builds the tree of the nodes js-yaml reads, from the events of its
+ * `listener` option: what gives a text js-yaml read its diagnostics' line and
+ * column, without a second parser. It only vouches for texts whose every map
+ * it can follow key by key (`positions`): no anchors (so no aliases), and
+ * every key a string, number or boolean written as a scalar.
+ */
+export class NodeSpanRecorder {
+  private readonly stack: NodeSpan[] = [{ start: 0, kind: 'document', result: undefined, children: [] }];
+  private anchored = false;
+
+  readonly listener = (event: 'open' | 'close', state: ListenerState): void => {
+    if (event === 'open') {
+      this.stack.push({ start: state.position, kind: '', result: undefined, children: [] });
+      return;
+    }
+    let node = this.stack.pop()!;
+    node.kind = state.kind;
+    node.result = state.result;
+    if (state.anchor !== null && state.anchor !== undefined) this.anchored = true;
+    // js-yaml reads a scalar where a map may start as that map's first key, then keeps it as the node itself.
+    const only = node.children.length === 1 ? node.children[0]! : undefined;
+    if (only && only.kind === node.kind && Object.is(only.result, node.result)) node = only;
+    // After a map's last entry, js-yaml tries to read one more key where there is none (before `...`, say).
+    const last = node.children[node.children.length - 1];
+    if (node.kind === 'mapping' && node.children.length % 2 === 1 && last?.kind === null && last.children.length === 0)
+      node.children.pop();
+    this.stack[this.stack.length - 1]!.children.push(node);
+  };
+
+  /**
+   * The positions of the text's nodes (the text js-yaml was given); `undefined`
+   * when the tree is not one this index can follow, and the `yaml` library must read the text.
+   */
+  positions(text: string): PositionIndex | undefined {
+    if (this.anchored || this.stack.length !== 1) return undefined;
+    // An empty document (or one of comments) has a null node, which the `yaml` path places at the start.
+    const root = this.stack[0]!.children.find((node) => node.kind !== null);
+    if (root && !followable(root)) return undefined;
+    // js-yaml drops a byte order mark before reading: its offsets start one character later.
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const lines = new LineStarts(text);
+    return {
+      locate: (pointer) => {
+        const offset = root ? locateOffset(text, root, pointer, shift) : 0;
+        return offset === undefined ? undefined : lines.positionOf(offset);
+      },
+    };
+  }
+}
+
+/** Every map's children pair up with its keys (scalar, not null), every list's with its items. Walked without recursion. */
+function followable(root: NodeSpan): boolean {
+  const pending = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.kind === 'mapping') {
+      const result = node.result as Record<string, unknown>;
+      if (node.children.length !== 2 * Object.keys(result).length) return false;
+      for (let index = 0; index < node.children.length; index += 2) {
+        const key = node.children[index]!;
+        // `yaml` reads a null key as '' where js-yaml reads 'null': the `yaml` path decides.
+        if (key.kind !== 'scalar' || key.result === null || !hasOwn(result, String(key.result))) return false;
+      }
+    } else if (node.kind === 'sequence') {
+      if (node.children.length !== (node.result as unknown[]).length) return false;
+    }
+    pending.push(...node.children);
+  }
+  return true;
+}
+
+/**
+ * The offset of the node at `pointer` as the `yaml` path gives it: for a map
+ * entry, its key; for a list item, the item. When the pointer leads nowhere,
+ * the offset of its deepest existing ancestor.
+ */
+function locateOffset(text: string, root: NodeSpan, pointer: string, shift: number): number | undefined {
+  const segments = parsePointer(pointer);
+  if (!segments) return undefined;
+  let node = root;
+  let offset = nodeStart(text, root.start + shift);
+  for (const segment of segments) {
+    let at: NodeSpan | undefined;
+    let next: NodeSpan | undefined;
+    if (node.kind === 'mapping') {
+      for (let index = 0; index < node.children.length && !at; index += 2) {
+        if (String(node.children[index]!.result) === segment)
+          [at, next] = [node.children[index], node.children[index + 1]];
+      }
+    } else if (node.kind === 'sequence' && /^\d+$/.test(segment)) {
+      at = next = node.children[Number(segment)];
+    }
+    if (!at || !next) break;
+    offset = nodeStart(text, at.start + shift);
+    node = next;
+  }
+  return offset;
+}
+
+/**
+ * The first character of a node that js-yaml says starts at `offset`: past
+ * blanks, line breaks, comments and a tag (`!!str`), where the `yaml` path places it.
+ */
+function nodeStart(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) at++;
+    else if (code === 0x23 /* # */) {
+      const end = text.indexOf('\n', at);
+      at = end === -1 ? text.length : end;
+    } else if (code === 0x21 /* ! */) {
+      while (at < text.length && !/\s/.test(text[at]!)) at++;
+    } else break;
+  }
+  return at;
+}
+
+/** Line and column (1-based) of offsets in a text, its line starts found once. */
+class LineStarts {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  positionOf(offset: number): SourcePosition {
+    const starts = (this.starts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { writeTempFiles } from '../support/buildFromText';
+import { projectRoot, runCli } from '../support/runCli';
+
+const preload = ['-r', join(projectRoot, 'test', 'support', 'yamlModules.cjs')];
+
+function yamlModules(stderr: string): number {
+  const match = /yaml modules loaded: (\d+)/.exec(stderr);
+  if (!match) throw new Error(`the preload did not report: ${stderr}`);
+  return Number(match[1]);
+}
+
+describe('the built generator', () => {
+  it('reads a sound YAML spec without the yaml library, and a faulty one with it', () => {
+    const { folder, cleanup } = writeTempFiles({
+      'sound.yaml': 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n',
+      'faulty.yaml': 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\nx-list:\n  ? [a, b]\n  : c\n',
+    });
+    try {
+      const sound = runCli(['validate', '-i', 'sound.yaml'], folder, { nodeArgs: preload });
+      expect(sound.status).toBe(0);
+      // The warning is placed without the yaml library: js-yaml's reading gives the position.
+      expect(sound.stdout + sound.stderr).toContain('sound.yaml:2:19 warning SDK4101');
+      expect(yamlModules(sound.stderr)).toBe(0);
+      const generated = runCli(['generate', '-i', 'sound.yaml', '-o', 'out'], folder, { nodeArgs: preload });
+      expect(generated.status).toBe(0);
+      expect(yamlModules(generated.stderr)).toBe(0);
+      const faulty = runCli(['validate', '-i', 'faulty.yaml'], folder, { nodeArgs: preload });
+      expect(faulty.status).toBe(1);
+      expect(faulty.stdout + faulty.stderr).toContain('SDK1008');
+      expect(yamlModules(faulty.stderr)).toBeGreaterThan(0);
+    } finally {
+      cleanup();
+    }
+  });
+});
