@@ -1,75 +1,143 @@
 import { createScanner } from 'jsonc-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { toPointer } from '../util/jsonPointer';
+import { parsePointer, toPointer } from '../util/jsonPointer';
 import type { SpecLimits } from './limits';
-import { positionAt } from './textPosition';
+import type { PositionIndex } from './positionIndex';
+import { LineStarts, positionAt } from './textPosition';
 
 /** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
-const token = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, string: 10, end: 17 } as const;
+const token = {
+  openBrace: 1,
+  closeBrace: 2,
+  openBracket: 3,
+  closeBracket: 4,
+  comma: 5,
+  null: 7,
+  true: 8,
+  false: 9,
+  string: 10,
+  number: 11,
+  end: 17,
+} as const;
+
+/** A value of the text: where it starts and, for an object or array, where its entries are. */
+interface JsonNode {
+  readonly offset: number;
+  /** An object's entries by key (the first of a key written twice), each with the offset of its key. */
+  readonly entries?: Map<string, { readonly keyOffset: number; readonly value: JsonNode }>;
+  readonly items?: JsonNode[];
+}
 
 interface Frame {
-  readonly isObject: boolean;
-  /** Keys seen so far in an object, with the offset of each. */
-  readonly keys: Map<string, number>;
+  readonly node: JsonNode;
   expectKey: boolean;
   /** The key or index of the value being read in this container. */
   segment: string | number;
+  /** The offset of the key being read, in an object. */
+  keyOffset: number;
 }
 
 /**
  * What `JSON.parse` lets through silently: a key written twice in one object
  * (the last one wins) and nesting deep enough to overflow later stages. The
- * text is known to be valid JSON; a token scanner reads it without recursion.
+ * text is known to be valid JSON; a token scanner reads it without recursion,
+ * and notes where each value (and each key) starts: the positions of the
+ * file's nodes, for its diagnostics, found in the same pass.
  */
-export function checkJsonText(text: string, file: string, limits: SpecLimits): Diagnostic[] {
+export function checkJsonText(
+  text: string,
+  file: string,
+  limits: SpecLimits,
+): { diagnostics: Diagnostic[]; positions: PositionIndex } {
   const diagnostics: Diagnostic[] = [];
   const frames: Frame[] = [];
+  const root: { node?: JsonNode } = {};
   const scanner = createScanner(text, true);
   const at = (offset: number, pointer: string): Pick<Diagnostic, 'file' | 'pointer' | 'position'> => ({
     file,
     pointer,
     position: positionAt(text, offset),
   });
+  /** A value starts here: it takes its place in its container. */
+  const place = (node: JsonNode): void => {
+    const top = frames[frames.length - 1];
+    if (!top) root.node ??= node;
+    else if (top.node.items) top.node.items.push(node);
+    else if (!top.node.entries!.has(top.segment as string))
+      top.node.entries!.set(top.segment as string, { keyOffset: top.keyOffset, value: node });
+  };
+  const positions = jsonPositions(text, root);
   for (let kind: number = scanner.scan(); kind !== token.end; kind = scanner.scan()) {
     const top = frames[frames.length - 1];
     switch (kind) {
       case token.openBrace:
-      case token.openBracket:
+      case token.openBracket: {
         if (frames.length >= limits.maxDepth) {
           diagnostics.push(tooDeep(limits, at(scanner.getTokenOffset(), pointerOf(frames))));
-          return diagnostics;
+          return { diagnostics, positions };
         }
-        frames.push({
-          isObject: kind === token.openBrace,
-          keys: new Map(),
-          expectKey: true,
-          segment: 0,
-        });
+        const offset = scanner.getTokenOffset();
+        const node: JsonNode = kind === token.openBrace ? { offset, entries: new Map() } : { offset, items: [] };
+        place(node);
+        frames.push({ node, expectKey: true, segment: 0, keyOffset: 0 });
         break;
+      }
       case token.closeBrace:
       case token.closeBracket:
         frames.pop();
         break;
       case token.comma:
-        if (top?.isObject) top.expectKey = true;
+        if (top?.node.entries) top.expectKey = true;
         else if (top) top.segment = (top.segment as number) + 1;
         break;
       case token.string:
-        if (top?.isObject && top.expectKey) {
+        if (top?.node.entries && top.expectKey) {
           const key = scanner.getTokenValue();
           const offset = scanner.getTokenOffset();
           top.expectKey = false;
           top.segment = key;
-          const first = top.keys.get(key);
-          if (first === undefined) top.keys.set(key, offset);
-          else diagnostics.push(duplicateKey(key, positionAt(text, first), at(offset, pointerOf(frames))));
-        }
+          top.keyOffset = offset;
+          const first = top.node.entries.get(key);
+          if (first !== undefined)
+            diagnostics.push(duplicateKey(key, positionAt(text, first.keyOffset), at(offset, pointerOf(frames))));
+        } else place({ offset: scanner.getTokenOffset() });
+        break;
+      case token.number:
+      case token.true:
+      case token.false:
+      case token.null:
+        place({ offset: scanner.getTokenOffset() });
         break;
       default:
         break;
     }
   }
-  return diagnostics;
+  return { diagnostics, positions };
+}
+
+/**
+ * The positions of the scanned nodes, as the `yaml` path gives them: for an
+ * object entry, its key; for an array item, the item; when the pointer leads
+ * nowhere, its deepest existing ancestor.
+ */
+function jsonPositions(text: string, root: { readonly node?: JsonNode }): PositionIndex {
+  const lines = new LineStarts(text);
+  return {
+    locate(pointer) {
+      const segments = parsePointer(pointer);
+      if (!segments) return undefined;
+      let node = root.node;
+      let offset = node?.offset ?? 0;
+      for (const segment of segments) {
+        const entry = node?.entries?.get(segment);
+        const item = /^\d+$/.test(segment) ? node?.items?.[Number(segment)] : undefined;
+        if (entry) [offset, node] = [entry.keyOffset, entry.value];
+        else if (item) [offset, node] = [item.offset, item];
+        else break;
+      }
+      return lines.positionOf(offset);
+    },
+  };
 }
 
 function pointerOf(frames: readonly Frame[]): string {

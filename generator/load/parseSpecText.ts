@@ -30,8 +30,8 @@ export function parseSpecText(text: string, file: string, limits: SpecLimits = d
     } catch {
       return parseYaml(text, file, limits); // It locates the syntax error.
     }
-    const diagnostics = checkJsonText(text, file, limits);
-    return diagnostics.length > 0 ? { diagnostics } : { parsed: { value }, diagnostics };
+    const { diagnostics, positions } = checkJsonText(text, file, limits);
+    return diagnostics.length > 0 ? { diagnostics } : { parsed: { value, positionIndex: positions }, diagnostics };
   }
   const fast = readYamlValue(text);
   // Anything amiss (too deep a nesting, too many values): the `yaml` path says exactly what.

@@ -5,8 +5,9 @@ import { buildPositionIndex, type PositionIndex } from './positionIndex';
  * One file of a spec: its text, its parsed value and, on demand, the source
  * position of any JSON pointer inside it.
  *
- * JSON files are parsed with `JSON.parse` (35x faster than a YAML reader); the
- * positions that give line and column are only found when a diagnostic needs one.
+ * The positions come from the reading of the text (js-yaml's parse events,
+ * the scan of JSON text beside `JSON.parse`, or the `yaml` library's syntax
+ * tree); a text read otherwise is read again for them, when a diagnostic needs one.
  */
 export class SpecSource {
   constructor(

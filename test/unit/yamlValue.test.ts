@@ -1,47 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseDocument, isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
-import type { SourcePosition } from '../../generator/diagnostics/diagnostic';
-import { checkYamlDocument } from '../../generator/load/checkYamlDocument';
+import { readFileSync } from 'node:fs';
 import { buildPositionIndex } from '../../generator/load/positionIndex';
 import { readYamlValue } from '../../generator/load/yamlValue';
 import { sameValue } from '../../generator/util/sameValue';
-import { toPointer } from '../../generator/util/jsonPointer';
-import { readManifest, specsFolder } from '../corpus/manifest';
-
-/**
- * What the `yaml` library reads, as the `yaml` path reads it (the reference):
- * the value, and the position of every node, by pointer (a map entry at its key);
- * undefined when it finds a problem.
- */
-function yamlReading(text: string): { value: unknown; positions: Map<string, SourcePosition> } | undefined {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false, schema: 'core', merge: false });
-  if (document.errors.length > 0 || checkYamlDocument(document, lines, 'spec.yaml').length > 0) return undefined;
-  const positions = new Map<string, SourcePosition>();
-  const at = (node: unknown, fallback: number): SourcePosition => {
-    const { line, col } = lines.linePos((node as Node | null)?.range?.[0] ?? fallback);
-    return { line, column: col };
-  };
-  const pending: { node: unknown; segments: string[]; position: SourcePosition }[] = [
-    { node: document.contents, segments: [], position: at(document.contents, 0) },
-  ];
-  while (pending.length > 0) {
-    const { node, segments, position } = pending.pop()!;
-    positions.set(toPointer(segments), position);
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = String((pair.key as { value: unknown }).value);
-        pending.push({ node: pair.value, segments: [...segments, key], position: at(pair.key, 0) });
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) =>
-        pending.push({ node: item, segments: [...segments, String(index)], position: at(item, 0) }),
-      );
-    }
-  }
-  return { value: document.toJS(), positions };
-}
+import { specsFolder } from '../corpus/manifest';
+import { corpusFiles, expectSamePositions, yamlReading } from '../support/yamlReference';
 
 /** js-yaml's reading gives the value and, for every node, the position the `yaml` path gives. */
 function expectSameReading(text: string): void {
@@ -50,27 +12,12 @@ function expectSameReading(text: string): void {
   const read = readYamlValue(text);
   expect(read).toBeDefined();
   expect(sameValue(read!.value, reference!.value)).toBe(true);
-  const wrong = [...reference!.positions].filter(([pointer, position]) => {
-    const located = read!.positions.locate(pointer);
-    return located?.line !== position.line || located.column !== position.column;
-  });
-  expect(wrong.slice(0, 3)).toEqual([]);
-  // A pointer that leads nowhere stops at its deepest existing ancestor, as on the `yaml` path.
-  expect(read!.positions.locate('/nowhere/at/all')).toEqual(reference!.positions.get(''));
-}
-
-function filesUnder(folder: string, pattern: RegExp): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return filesUnder(path, pattern);
-    return pattern.test(name) ? [path] : [];
-  });
+  expectSamePositions(read!.positions, reference!);
 }
 
 describe('js-yaml reads the value and positions the yaml library reads', () => {
-  // Every file of every spec in the corpus: roots and the files they reference; JSON is YAML, located the same way.
-  const folders = [...new Set(readManifest().map((entry) => entry.root.split('/')[0]!))];
-  const files = folders.flatMap((folder) => filesUnder(join(specsFolder, folder), /\.(ya?ml|json)$/i));
+  // JSON is YAML too: a JSON file's positions are found by reading it as YAML where nothing else gave them.
+  const files = corpusFiles(/\.(ya?ml|json)$/i);
 
   it('covers the specs of the corpus', () => {
     expect(files.filter((file) => /\.ya?ml$/i.test(file)).length).toBeGreaterThanOrEqual(19);
@@ -81,7 +28,7 @@ describe('js-yaml reads the value and positions the yaml library reads', () => {
     expectSameReading(readFileSync(file, 'utf8'));
   });
 
-  it('gives JSON the positions of its reading', () => {
+  it('places the nodes of a JSON text', () => {
     const text = '{\n  "a": [1, { "b": "c" }],\n  "d": {}\n}\n';
     expect(buildPositionIndex(text).locate('/a/1/b')).toEqual({ line: 2, column: 14 });
     expect(buildPositionIndex(text).locate('/d')).toEqual({ line: 3, column: 3 });
