@@ -113,7 +113,9 @@ export function breakAfterOperator(right: Doc): Doc {
  * lines are left as they are by prettier, whatever their width.
  */
 export function needsPrettier(text: string, exact: boolean): boolean {
-  for (const line of text.split('\n')) {
+  // Most statements are exact and ASCII: no line of them needs looking at.
+  const linesToCheck = exact && !/[^\x00-\x7f]/.test(text) ? [] : text.split('\n');
+  for (const line of linesToCheck) {
     const nonAscii = /[^\x00-\x7f]/.test(line);
     if (!nonAscii && (exact || line.length <= layoutWidth)) continue;
     if (!/^\s*(\/\*\*|\*|\/\/)/.test(line)) return true;
