@@ -18,6 +18,8 @@ export interface PipelineWorker {
   emit(model: SdkModel, options: EmitOptions): Promise<EmittedFile[]>;
   /** Prettier's workers, this thread first; `undefined` when there is no thread (`formatFiles` starts its own). */
   formatter(): FormatterPool | undefined;
+  /** Whether it can still emit: not closed, and its thread has not failed. */
+  running(): boolean;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ function inThisThread(): PipelineWorker {
     emit: async (model, options) =>
       (require('./emit/emitSdk') as typeof import('./emit/emitSdk')).emitSdk(model, options),
     formatter: () => undefined,
+    running: () => true,
     close: async () => undefined,
   };
 }
@@ -92,7 +95,7 @@ class EmitThread implements PipelineWorker {
 
   emit(model: SdkModel, options: EmitOptions): Promise<EmittedFile[]> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.pending) return Promise.reject(new Error('The emitting thread emits one SDK per run.'));
+    if (this.pending) return Promise.reject(new Error('The emitting thread emits one SDK at a time.'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.worker.postMessage({ emit: { model, options } });
@@ -102,6 +105,10 @@ class EmitThread implements PipelineWorker {
   formatter(): FormatterPool {
     this.pool ??= new FormatterPool(0, { adopt: [this.worker] });
     return this.pool;
+  }
+
+  running(): boolean {
+    return this.failure === undefined;
   }
 
   async close(): Promise<void> {

@@ -66,8 +66,12 @@ export async function main(
           );
         // The emitting thread starts first: it loads ts-morph while this one loads the pipeline and reads the spec.
         const worker = (require('../pipelineWorker') as typeof import('../pipelineWorker')).startPipelineWorker();
-        const { generateCommand } = require('./commands/generate') as typeof import('./commands/generate');
-        return generateCommand(flags, cwd, reporting(flags.reporter), { worker });
+        try {
+          const { generateCommand } = require('./commands/generate') as typeof import('./commands/generate');
+          return await generateCommand(flags, cwd, reporting(flags.reporter), { worker });
+        } finally {
+          await worker.close();
+        }
       };
     });
   program

@@ -40,27 +40,14 @@ function loadWriterWhileEmitting(stage: PipelineStage): void {
 }
 
 /**
- * `sdkgen generate`: regenerate every configured SDK, or the one named by `-i/-o`. `worker`: the first SDK's
- * pipeline thread, when the caller started it ahead; it is closed whatever happens.
+ * `sdkgen generate`: regenerate every configured SDK, or the one named by `-i/-o`. `worker`: the pipeline thread,
+ * when the caller started it ahead (or keeps it between runs); the caller closes it.
  */
 export async function generateCommand(
   flags: GenerateFlags,
   cwd: string,
   console: Console,
   options: Pick<GenerateAllOptions, 'onSpecFiles' | 'worker'> = {},
-): Promise<ExitCode> {
-  try {
-    return await generateTargets(flags, cwd, console, options);
-  } finally {
-    await options.worker?.close(); // Already closed by its run, unless a usage or config error came first.
-  }
-}
-
-async function generateTargets(
-  flags: GenerateFlags,
-  cwd: string,
-  console: Console,
-  options: Pick<GenerateAllOptions, 'onSpecFiles' | 'worker'>,
 ): Promise<ExitCode> {
   const targets = await resolveTargets(flags, cwd);
   const generated = await generateAll(targets.sdks, targets.root, console, {

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { EmittedFile } from '../../emit/emittedFile';
 import type { SdkModel } from '../../model/types';
 import { generateSdk, type PipelineStage } from '../../pipeline';
-import type { PipelineWorker } from '../../pipelineWorker';
+import { startPipelineWorker, type PipelineWorker } from '../../pipelineWorker';
 import { reportDiagnostics, type Console } from '../console';
 import { silentProgress, startProgress } from '../progress';
 
@@ -27,7 +27,7 @@ export interface GenerateAllOptions {
   readonly onSpecFiles?: ((sdk: SdkConfig, files: readonly string[]) => void) | undefined;
   /** Told when each SDK's run reaches a stage. */
   readonly onStage?: ((stage: PipelineStage) => void) | undefined;
-  /** The pipeline thread of the first SDK, started ahead by the caller; closed by its run (by the caller, if none). */
+  /** The pipeline thread, started ahead by the caller, for every SDK in turn; the caller closes it. */
   readonly worker?: PipelineWorker | undefined;
 }
 
@@ -65,45 +65,58 @@ export async function generateAll(
 ): Promise<GeneratedSdk[] | undefined> {
   const results: GeneratedSdk[] = [];
   let failed = false;
-  let ahead = options.worker;
-  for (const sdk of sdks) {
-    const started = performance.now();
-    const { input } = sdk;
-    const sdkOptions = generateOptions(sdk);
-    const progress =
-      options.progressAfterMs === undefined
-        ? silentProgress
-        : startProgress({ label: sdk.name, write: (line) => console.err(line), delayMs: options.progressAfterMs });
-    const worker = ahead;
-    ahead = undefined;
-    const result = await generateSdk(
-      {
-        specPath: input,
-        cwd: root,
-        options: sdkOptions,
-        onStage: (stage) => {
-          progress.stage(stage);
-          options.onStage?.(stage);
-        },
-        ...(options.format === false ? { format: false } : {}),
-      },
-      worker,
-    ).finally(() => progress.stop());
-    if (result.specFiles) options.onSpecFiles?.(sdk, result.specFiles);
-    const diagnostics = applyStrict(result.diagnostics, options.strict);
-    reportDiagnostics(console, diagnostics);
-    if (!result.files || !result.model || diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-      failed = true;
-      continue;
+  // One thread for every SDK: the second one on finds ts-morph loaded.
+  const worker = options.worker ?? startPipelineWorker();
+  try {
+    for (const sdk of sdks) {
+      const generated = await generateOne(sdk, root, console, options, worker);
+      if (generated) results.push(generated);
+      else failed = true;
     }
-    results.push({
-      sdk,
-      model: result.model,
-      files: result.files,
-      operations: result.model.operations.length,
-      models: result.model.models.length,
-      seconds: (performance.now() - started) / 1000,
-    });
+  } finally {
+    if (!options.worker) await worker.close();
   }
   return failed ? undefined : results;
+}
+
+/** One SDK in memory, its diagnostics reported; `undefined` when it has errors. */
+async function generateOne(
+  sdk: SdkConfig,
+  root: string,
+  console: Console,
+  options: GenerateAllOptions,
+  worker: PipelineWorker,
+): Promise<GeneratedSdk | undefined> {
+  const started = performance.now();
+  const progress =
+    options.progressAfterMs === undefined
+      ? silentProgress
+      : startProgress({ label: sdk.name, write: (line) => console.err(line), delayMs: options.progressAfterMs });
+  const result = await generateSdk(
+    {
+      specPath: sdk.input,
+      cwd: root,
+      options: generateOptions(sdk),
+      onStage: (stage) => {
+        progress.stage(stage);
+        options.onStage?.(stage);
+      },
+      ...(options.format === false ? { format: false } : {}),
+    },
+    worker,
+  ).finally(() => progress.stop());
+  if (result.specFiles) options.onSpecFiles?.(sdk, result.specFiles);
+  const diagnostics = applyStrict(result.diagnostics, options.strict);
+  reportDiagnostics(console, diagnostics);
+  if (!result.files || !result.model || diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
+    return undefined;
+  }
+  return {
+    sdk,
+    model: result.model,
+    files: result.files,
+    operations: result.model.operations.length,
+    models: result.model.models.length,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { watch } from 'chokidar';
+import { startPipelineWorker, type PipelineWorker } from '../../pipelineWorker';
 import type { Console } from '../console';
 import { ExitCode } from '../exitCodes';
-import { resolveTargets } from '../targets';
+import { resolveTargets, type Targets } from '../targets';
 import { generateCommand, type GenerateFlags } from './generate';
 
 /** Edits arrive in bursts (an editor writes, renames, touches): one run after the burst is quiet this long. */
@@ -15,12 +16,33 @@ const debounceMs = 150;
  */
 export async function watchCommand(flags: GenerateFlags, cwd: string, console: Console): Promise<ExitCode> {
   const targets = await resolveTargets(flags, cwd); // A usage or config error ends it before any watching.
+  // One emitting thread for the session: a regeneration finds ts-morph loaded and its code compiled.
+  const thread = { worker: startPipelineWorker() };
+  try {
+    return await watchTargets(targets, flags, cwd, console, thread);
+  } finally {
+    await thread.worker.close();
+  }
+}
+
+async function watchTargets(
+  targets: Targets,
+  flags: GenerateFlags,
+  cwd: string,
+  console: Console,
+  thread: { worker: PipelineWorker },
+): Promise<ExitCode> {
   const inputs = targets.sdks.map((sdk) => resolve(targets.root, sdk.input));
   let watched = new Set(inputs);
   const runOnce = async (): Promise<void> => {
+    if (!thread.worker.running()) {
+      await thread.worker.close();
+      thread.worker = startPipelineWorker(); // The thread failed: the next run gets a new one.
+    }
     const next = new Set(inputs);
     await generateCommand(flags, cwd, console, {
       onSpecFiles: (_sdk, files) => files.forEach((file) => next.add(file)),
+      worker: thread.worker,
     });
     watched = next;
   };
