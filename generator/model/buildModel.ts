@@ -102,7 +102,7 @@ export function buildModel(
     diagnostics: [],
     models: new Map(),
     undefinedModels: [],
-    payloads: [],
+    extraModels: [],
     dates: options.dates ?? 'string',
     naming: options.naming ?? {},
   };
@@ -124,7 +124,9 @@ export function buildModel(
 
   const directed = splitByDirection(
     context,
-    [...context.models.values()].filter((entry): entry is NamedModel => !('pending' in entry)).concat(context.payloads),
+    [...context.models.values()]
+      .filter((entry): entry is NamedModel => !('pending' in entry))
+      .concat(context.extraModels),
     operations,
   );
   const info = isRecord(document['info']) ? document['info'] : {};

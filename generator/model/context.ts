@@ -19,8 +19,11 @@ export interface ModelContext {
    * never deepens the call stack.
    */
   readonly undefinedModels: Location[];
-  /** Models of the bodies webhooks and callbacks send (they live at no `$ref` target). */
-  readonly payloads: NamedModel[];
+  /**
+   * Models that live at no `$ref` target: the bodies webhooks and callbacks
+   * send, and the variants of polymorphic bases (`polymorphism.ts`).
+   */
+  readonly extraModels: NamedModel[];
   /** `date-time` strings that requests may send as `Date`s (config `dates`). */
   readonly dates: 'string' | 'Date';
   /** Names the user chose in the config, instead of the derived ones. */

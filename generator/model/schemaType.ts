@@ -4,6 +4,7 @@ import { allOfParts, allOfType } from './allOf';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { objectTypeOf } from './objects';
+import { polymorphicType } from './polymorphism';
 import { intersectionOf, literal, neverType, refType, unionOf, unknownType, withNull } from './typeNodes';
 import type { Literal, TypeNode } from './types';
 import { unionType } from './unions';
@@ -56,7 +57,7 @@ function referenceType(context: ModelContext, location: Location, schema: Record
   // OpenAPI 3.0 ignores `$ref` siblings; in 3.1 they apply as if both were members of an `allOf`.
   const siblings = Object.keys(schema).filter((key) => !annotationKeywords.has(key) && !key.startsWith('x-'));
   if (context.version === '3.0' || siblings.length === 0 || !isRecord(target.value)) {
-    return refType(namedModelFor(context, target.location));
+    return polymorphicType(context, target.location, target.value) ?? refType(namedModelFor(context, target.location));
   }
   const { $ref: _ref, ...own } = schema;
   return allOfType(context, location, [

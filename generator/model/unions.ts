@@ -29,20 +29,25 @@ export function unionType(
       const type = schemaType(context, member);
       const target = context.spec.deref(member);
       if (!target || !isRefSite(context, member)) return type;
-      const values = valuesByTarget.get(locationKey(target.location)) ?? [implicitValue(target.location)];
-      const tag = objectType([
-        {
-          name: propertyName,
-          required: true,
-          readOnly: false,
-          writeOnly: false,
-          type: unionOf(values.map(literal)),
-          docs: {},
-        },
-      ]);
-      return intersectionOf([tag, type]);
+      const values = valuesByTarget.get(locationKey(target.location))?.values ?? [implicitValue(target.location)];
+      return taggedMember(propertyName, values, type);
     }),
   );
+}
+
+/** A member of a discriminated union: `{ petType: 'cat' } & Cat`, so the union narrows on the property. */
+export function taggedMember(propertyName: string, values: readonly string[], type: TypeNode): TypeNode {
+  const tag = objectType([
+    {
+      name: propertyName,
+      required: true,
+      readOnly: false,
+      writeOnly: false,
+      type: unionOf(values.map(literal)),
+      docs: {},
+    },
+  ]);
+  return intersectionOf([tag, type]);
 }
 
 function isRefSite(context: ModelContext, location: Location): boolean {
@@ -51,15 +56,15 @@ function isRefSite(context: ModelContext, location: Location): boolean {
 }
 
 /**
- * `mapping` values are schema names or references; map each target schema to
- * the discriminator values that select it.
+ * `mapping` values are schema names or references; map each target schema
+ * (by its location key) to where it is and the discriminator values that select it.
  */
-function mappingValues(
+export function mappingValues(
   context: ModelContext,
   location: Location,
   discriminator: Record<string, unknown>,
-): Map<string, string[]> {
-  const byTarget = new Map<string, string[]>();
+): Map<string, { readonly location: Location; readonly values: string[] }> {
+  const byTarget = new Map<string, { location: Location; values: string[] }>();
   const mapping = discriminator['mapping'];
   if (!isRecord(mapping)) return byTarget;
   for (const [value, reference] of Object.entries(mapping)) {
@@ -79,13 +84,15 @@ function mappingValues(
     // Make sure the target has a model even when no `oneOf` member names it directly.
     namedModelFor(context, resolved.location);
     const key = locationKey(resolved.location);
-    byTarget.set(key, [...(byTarget.get(key) ?? []), value]);
+    const entry = byTarget.get(key) ?? { location: resolved.location, values: [] };
+    entry.values.push(value);
+    byTarget.set(key, entry);
   }
   return byTarget;
 }
 
 /** Without a mapping, the value is the schema's name in `components/schemas`. */
-function implicitValue(location: Location): string {
+export function implicitValue(location: Location): string {
   const segments = location.pointer.split('/');
   return (segments[segments.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -108,7 +108,7 @@ function payloadModel(
       ? `the webhook \`${at.site.name}\``
       : `the callback \`${at.site.name}\` of \`${at.site.operationId ?? ''}\``;
   const bodyDocs = docsOf(body.value);
-  context.payloads.push({
+  context.extraModels.push({
     name,
     file: schema.source.displayPath,
     pointer: schema.pointer,

@@ -39,6 +39,27 @@ describe('allOf, oneOf, anyOf, discriminator and not', () => {
       expect(tagOf('Lion')).toEqual({ kind: 'literal', value: 'big-cat' });
       expect(tagOf('Tiger')).toEqual({ kind: 'literal', value: 'Tiger' });
       expect(typeOf(model, 'Tiger')).toMatchObject({ kind: 'object', bases: ['Animal'] });
+      // The base used as a type is AnimalVariant: the union of the schemas that extend it, each tagged with its value.
+      const zoo = typeOf(model, 'Zoo');
+      expect(zoo.kind === 'object' && zoo.properties[0]!.type).toEqual({
+        kind: 'array',
+        items: { kind: 'ref', name: 'AnimalVariant' },
+      });
+      const tagged = (name: string, value: string): unknown => ({
+        kind: 'intersection',
+        members: [
+          expect.objectContaining({
+            properties: [expect.objectContaining({ name: 'kind', type: { kind: 'literal', value } })],
+          }),
+          { kind: 'ref', name },
+        ],
+      });
+      expect(typeOf(model, 'AnimalVariant')).toEqual({
+        kind: 'union',
+        members: [tagged('Lion', 'big-cat'), tagged('Tiger', 'Tiger')],
+      });
+      // Its own model stays the object they extend.
+      expect(typeOf(model, 'Animal')).toMatchObject({ kind: 'object' });
     } finally {
       sdk.cleanup();
     }
