@@ -8,8 +8,8 @@ import { refType, unionOf } from './typeNodes';
 import type { TypeNode } from './types';
 import { implicitValue, mappingValues, taggedMember } from './unions';
 
-/** Per spec: each polymorphic base's type where a spec uses it (`null`: not one), by the base's location. */
-const basesBySpec = new WeakMap<ResolvedSpec, Map<string, TypeNode | null>>();
+/** Per run of the model stage: each polymorphic base's type where the spec uses it (`null`: not one), by location. */
+const basesByContext = new WeakMap<ModelContext, Map<string, TypeNode | null>>();
 /** Per spec: the component schemas that name each schema in their `allOf`, by that schema's location. */
 const heirsBySpec = new WeakMap<ResolvedSpec, Map<string, Location[]>>();
 
@@ -29,8 +29,8 @@ export function polymorphicType(context: ModelContext, base: Location, schema: u
   if (!isRecord(schema) || 'oneOf' in schema || 'anyOf' in schema) return undefined;
   const discriminator = schema['discriminator'];
   if (!isRecord(discriminator) || typeof discriminator['propertyName'] !== 'string') return undefined;
-  const known = basesBySpec.get(context.spec) ?? new Map<string, TypeNode | null>();
-  basesBySpec.set(context.spec, known);
+  const known = basesByContext.get(context) ?? new Map<string, TypeNode | null>();
+  basesByContext.set(context, known);
   const key = locationKey(base);
   if (!known.has(key)) known.set(key, unionOfHeirs(context, base, discriminator) ?? null);
   return known.get(key) ?? undefined;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTempFiles } from '../support/buildFromText';
-import { binPath } from '../support/runCli';
+import { binPath, preloadCount, projectRoot } from '../support/runCli';
 
 const root = `openapi: 3.0.3
 info:
@@ -32,29 +32,57 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
+/** `sdkgen generate --watch -i <spec> -o out` in `folder`, its output gathered as it comes. */
+function startWatching(folder: string, spec: string, nodeArgs: readonly string[] = []) {
+  const child = spawn(process.execPath, [...nodeArgs, binPath, 'generate', '-i', spec, '-o', 'out', '--watch'], {
+    cwd: folder,
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
 describe('sdkgen generate --watch', () => {
   it('regenerates when a file the spec $refs changes, prints a summary per run and stops on SIGINT', async () => {
     const { folder, cleanup } = writeTempFiles({ 'spec/api.yaml': root, 'spec/schemas.yaml': schemas });
-    const child = spawn(process.execPath, [binPath, 'generate', '-i', 'spec/api.yaml', '-o', 'out', '--watch'], {
-      cwd: folder,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output, exited } = startWatching(folder, 'spec/api.yaml');
     const model = join(folder, 'out', 'models.ts');
     try {
-      await until(() => stderr.includes('Watching 2 spec file(s) for changes'));
+      await until(() => output.stderr.includes('Watching 2 spec file(s) for changes'));
       expect(readFileSync(model, 'utf8')).not.toContain('created_at');
 
       writeFileSync(join(folder, 'spec/schemas.yaml'), `${schemas}    created_at:\n      type: string\n`);
       await until(() => existsSync(model) && readFileSync(model, 'utf8').includes('created_at'));
-      await until(() => stdout.match(/^api: 1 operation, 1 model, \d+ files, \d+\.\d s$/gm)?.length === 2);
+      await until(() => output.stdout.match(/^api: 1 operation, 1 model, \d+ files, \d+\.\d s$/gm)?.length === 2);
 
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-      expect(stderr).toContain('Stopped watching.');
+      expect(output.stderr).toContain('Stopped watching.');
+    } finally {
+      child.kill('SIGKILL');
+      cleanup();
+    }
+  });
+
+  it('emits every regeneration of the session on one thread (ts-morph loads once)', async () => {
+    const spec = (property: string): string =>
+      `${root.replace("$ref: './schemas.yaml#/Registry'", "$ref: '#/components/schemas/Registry'")}components:\n  schemas:\n    Registry: { type: object, properties: { ${property}: { type: string } } }\n`;
+    const { folder, cleanup } = writeTempFiles({ 'api.yaml': spec('first') });
+    const preload = ['-r', join(projectRoot, 'test', 'support', 'emitThreads.cjs')];
+    const { child, output, exited } = startWatching(folder, 'api.yaml', preload);
+    const models = join(folder, 'out', 'models.ts');
+    try {
+      await until(() => output.stderr.includes('Watching 1 spec file(s)'));
+      for (const [round, property] of ['second', 'third'].entries()) {
+        writeFileSync(join(folder, 'api.yaml'), spec(property));
+        const summaries = (): number => output.stdout.match(/^api: /gm)?.length ?? 0;
+        await until(() => summaries() === round + 2 && readFileSync(models, 'utf8').includes(property));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(preloadCount(output.stderr, 'emitting threads started')).toBe(1);
     } finally {
       child.kill('SIGKILL');
       cleanup();

@@ -1,14 +1,8 @@
 import { join } from 'node:path';
 import { writeTempFiles } from '../support/buildFromText';
-import { projectRoot, runCli } from '../support/runCli';
+import { preloadCount, projectRoot, runCli } from '../support/runCli';
 
 const preload = ['-r', join(projectRoot, 'test', 'support', 'yamlModules.cjs')];
-
-function yamlModules(stderr: string): number {
-  const match = /yaml modules loaded: (\d+)/.exec(stderr);
-  if (!match) throw new Error(`the preload did not report: ${stderr}`);
-  return Number(match[1]);
-}
 
 describe('the built generator', () => {
   it('reads a sound YAML spec without the yaml library, and a faulty one with it', () => {
@@ -21,14 +15,14 @@ describe('the built generator', () => {
       expect(sound.status).toBe(0);
       // The warning is placed without the yaml library: js-yaml's reading gives the position.
       expect(sound.stdout + sound.stderr).toContain('sound.yaml:2:19 warning SDK4101');
-      expect(yamlModules(sound.stderr)).toBe(0);
+      expect(preloadCount(sound.stderr, 'yaml modules loaded')).toBe(0);
       const generated = runCli(['generate', '-i', 'sound.yaml', '-o', 'out'], folder, { nodeArgs: preload });
       expect(generated.status).toBe(0);
-      expect(yamlModules(generated.stderr)).toBe(0);
+      expect(preloadCount(generated.stderr, 'yaml modules loaded')).toBe(0);
       const faulty = runCli(['validate', '-i', 'faulty.yaml'], folder, { nodeArgs: preload });
       expect(faulty.status).toBe(1);
       expect(faulty.stdout + faulty.stderr).toContain('SDK1008');
-      expect(yamlModules(faulty.stderr)).toBeGreaterThan(0);
+      expect(preloadCount(faulty.stderr, 'yaml modules loaded')).toBeGreaterThan(0);
     } finally {
       cleanup();
     }

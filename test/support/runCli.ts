@@ -39,3 +39,10 @@ export function runCliAsync(args: readonly string[], cwd: string): Promise<CliRu
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** The count a preload of test/support (`node -r`) printed on stderr as `<label>: <n>` when the CLI exited. */
+export function preloadCount(stderr: string, label: string): number {
+  const match = new RegExp(`${label}: (\\d+)`).exec(stderr);
+  if (!match) throw new Error(`the preload did not report ${label}: ${stderr}`);
+  return Number(match[1]);
+}
