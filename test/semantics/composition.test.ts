@@ -1,4 +1,9 @@
+import { join } from 'node:path';
+import { loadSpecFile } from '../../generator/load/loadSpec';
+import { buildModel } from '../../generator/model/buildModel';
 import type { SdkModel, TypeNode } from '../../generator/model/types';
+import { resolveDocument } from '../../generator/resolve/resolveDocument';
+import { specText, writeTempFiles } from '../support/buildFromText';
 import { checkFixture } from '../support/fixtureSdk';
 
 function typeOf(model: SdkModel, name: string): TypeNode {
@@ -62,6 +67,29 @@ describe('allOf, oneOf, anyOf, discriminator and not', () => {
       expect(typeOf(model, 'Animal')).toMatchObject({ kind: 'object' });
     } finally {
       sdk.cleanup();
+    }
+  });
+});
+
+describe('a polymorphic base modelled twice from one resolved spec', () => {
+  it('gets its Variant model each time', async () => {
+    const { folder, cleanup } = writeTempFiles({
+      'api.yaml': specText({
+        schemas: [
+          'Animal:\n  type: object\n  required: [kind]\n  properties: { kind: { type: string } }\n  discriminator: { propertyName: kind }',
+          'Lion:\n  allOf: [{ $ref: "#/components/schemas/Animal" }]',
+          'Zoo:\n  type: object\n  properties: { star: { $ref: "#/components/schemas/Animal" } }',
+        ].join('\n'),
+      }),
+    });
+    try {
+      const loaded = await loadSpecFile(join(folder, 'api.yaml'), { cwd: folder });
+      const { spec } = await resolveDocument(loaded.source!, { cwd: folder });
+      for (const built of [buildModel(spec), buildModel(spec)]) {
+        expect(built.model.models.map((model) => model.name)).toContain('AnimalVariant');
+      }
+    } finally {
+      cleanup();
     }
   });
 });
