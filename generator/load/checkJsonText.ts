@@ -1,9 +1,9 @@
 import { createScanner } from 'jsonc-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { parsePointer, toPointer } from '../util/jsonPointer';
+import { toPointer } from '../util/jsonPointer';
 import type { SpecLimits } from './limits';
 import type { PositionIndex } from './positionIndex';
-import { LineStarts, positionAt } from './textPosition';
+import { LineStarts, offsetAt } from './textPosition';
 
 /** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
 const token = {
@@ -53,10 +53,11 @@ export function checkJsonText(
   const frames: Frame[] = [];
   const root: { node?: JsonNode } = {};
   const scanner = createScanner(text, true);
+  const lines = new LineStarts(text);
   const at = (offset: number, pointer: string): Pick<Diagnostic, 'file' | 'pointer' | 'position'> => ({
     file,
     pointer,
-    position: positionAt(text, offset),
+    position: lines.positionOf(offset),
   });
   /** A value starts here: it takes its place in its container. */
   const place = (node: JsonNode): void => {
@@ -66,7 +67,7 @@ export function checkJsonText(
     else if (!top.node.entries!.has(top.segment as string))
       top.node.entries!.set(top.segment as string, { keyOffset: top.keyOffset, value: node });
   };
-  const positions = jsonPositions(text, root);
+  const positions = jsonPositions(lines, root);
   for (let kind: number = scanner.scan(); kind !== token.end; kind = scanner.scan()) {
     const top = frames[frames.length - 1];
     switch (kind) {
@@ -99,7 +100,7 @@ export function checkJsonText(
           top.keyOffset = offset;
           const first = top.node.entries.get(key);
           if (first !== undefined)
-            diagnostics.push(duplicateKey(key, positionAt(text, first.keyOffset), at(offset, pointerOf(frames))));
+            diagnostics.push(duplicateKey(key, lines.positionOf(first.keyOffset), at(offset, pointerOf(frames))));
         } else place({ offset: scanner.getTokenOffset() });
         break;
       case token.number:
@@ -120,22 +121,17 @@ export function checkJsonText(
  * object entry, its key; for an array item, the item; when the pointer leads
  * nowhere, its deepest existing ancestor.
  */
-function jsonPositions(text: string, root: { readonly node?: JsonNode }): PositionIndex {
-  const lines = new LineStarts(text);
+function jsonPositions(lines: LineStarts, root: { readonly node?: JsonNode }): PositionIndex {
   return {
     locate(pointer) {
-      const segments = parsePointer(pointer);
-      if (!segments) return undefined;
-      let node = root.node;
-      let offset = node?.offset ?? 0;
-      for (const segment of segments) {
-        const entry = node?.entries?.get(segment);
-        const item = /^\d+$/.test(segment) ? node?.items?.[Number(segment)] : undefined;
-        if (entry) [offset, node] = [entry.keyOffset, entry.value];
-        else if (item) [offset, node] = [item.offset, item];
-        else break;
-      }
-      return lines.positionOf(offset);
+      const start = { node: root.node, offset: root.node?.offset ?? 0 };
+      const offset = offsetAt(pointer, start, (node, key, index) => {
+        const entry = node?.entries?.get(key);
+        if (entry) return { node: entry.value, offset: entry.keyOffset };
+        const item = index === undefined ? undefined : node?.items?.[index];
+        return item && { node: item, offset: item.offset };
+      });
+      return offset === undefined ? undefined : lines.positionOf(offset);
     },
   };
 }

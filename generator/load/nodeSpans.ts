@@ -1,8 +1,7 @@
 import type { State } from 'js-yaml';
 import { hasOwn } from '../util/guards';
-import { parsePointer } from '../util/jsonPointer';
 import type { PositionIndex } from './positionIndex';
-import { LineStarts } from './textPosition';
+import { LineStarts, offsetAt } from './textPosition';
 
 /**
  * A node js-yaml read: where it starts in the text (perhaps before the
@@ -91,32 +90,21 @@ function followable(root: NodeSpan): boolean {
   return true;
 }
 
-/**
- * The offset of the node at `pointer` as the `yaml` path gives it: for a map
- * entry, its key; for a list item, the item. When the pointer leads nowhere,
- * the offset of its deepest existing ancestor.
- */
+/** The offset of the node at `pointer`, as the `yaml` path gives it (see `offsetAt`). */
 function locateOffset(text: string, root: NodeSpan, pointer: string, shift: number): number | undefined {
-  const segments = parsePointer(pointer);
-  if (!segments) return undefined;
-  let node = root;
-  let offset = nodeStart(text, root.start + shift);
-  for (const segment of segments) {
-    let at: NodeSpan | undefined;
-    let next: NodeSpan | undefined;
+  const at = (node: NodeSpan): number => nodeStart(text, node.start + shift);
+  return offsetAt(pointer, { node: root, offset: at(root) }, (node, key, index) => {
+    const children = node.children;
     if (node.kind === 'mapping') {
-      for (let index = 0; index < node.children.length && !at; index += 2) {
-        if (String(node.children[index]!.result) === segment)
-          [at, next] = [node.children[index], node.children[index + 1]];
+      for (let child = 0; child < children.length; child += 2) {
+        if (String(children[child]!.result) === key)
+          return { node: children[child + 1]!, offset: at(children[child]!) };
       }
-    } else if (node.kind === 'sequence' && /^\d+$/.test(segment)) {
-      at = next = node.children[Number(segment)];
+      return undefined;
     }
-    if (!at || !next) break;
-    offset = nodeStart(text, at.start + shift);
-    node = next;
-  }
-  return offset;
+    const item = node.kind === 'sequence' && index !== undefined ? children[index] : undefined;
+    return item && { node: item, offset: at(item) };
+  });
 }
 
 /**

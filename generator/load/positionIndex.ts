@@ -1,6 +1,6 @@
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { SourcePosition } from '../diagnostics/diagnostic';
-import { parsePointer } from '../util/jsonPointer';
+import { offsetAt } from './textPosition';
 import { yamlLibrary } from './yamlLibrary';
 import { readYamlValue } from './yamlValue';
 
@@ -33,26 +33,17 @@ export function yamlDocumentPositions(document: Document, lines: LineCounter): P
 }
 
 function locateInDocument(document: Document, lines: LineCounter, pointer: string): SourcePosition | undefined {
-  const segments = parsePointer(pointer);
-  if (!segments) return undefined;
   const { isMap, isScalar, isSeq } = yamlLibrary();
-  let node: unknown = document.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (const segment of segments) {
+  const root = { node: document.contents as unknown, offset: rangeStart(document.contents) ?? 0 };
+  const offset = offsetAt(pointer, root, (node, key, index) => {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)];
-      if (item === undefined || !/^\d+$/.test(segment)) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else {
-      break;
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      return pair && { node: pair.value, offset: rangeStart(pair.key) };
     }
-  }
+    const item = isSeq(node) && index !== undefined ? node.items[index] : undefined;
+    return item === undefined ? undefined : { node: item, offset: rangeStart(item) };
+  });
+  if (offset === undefined) return undefined;
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }

@@ -1,15 +1,5 @@
 import type { SourcePosition } from '../diagnostics/diagnostic';
-
-/** Line and column (1-based) of a character offset in `text`. */
-export function positionAt(text: string, offset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+import { parsePointer } from '../util/jsonPointer';
 
 /** Line and column (1-based) of offsets in a text, its line starts found once. */
 export class LineStarts {
@@ -34,4 +24,31 @@ function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
   return starts;
+}
+
+/** One step down a file's tree: the child node, and the offset a reader looks at for it (absent: keep the last). */
+export type PointerStep<N> = { readonly node: N; readonly offset?: number | undefined } | undefined;
+
+/**
+ * The offset of the node at `pointer` in a file's tree, as every position
+ * index gives it: `step` goes from a node to its child by key, or by index
+ * (a segment of digits), and names the offset of a map entry's key or of a
+ * list item; where the pointer leads nowhere, the offset of its deepest
+ * existing ancestor. `undefined` for a string that is not a JSON pointer.
+ */
+export function offsetAt<N>(
+  pointer: string,
+  root: { readonly node: N; readonly offset: number },
+  step: (node: N, key: string, index: number | undefined) => PointerStep<N>,
+): number | undefined {
+  const segments = parsePointer(pointer);
+  if (!segments) return undefined;
+  let { node, offset } = root;
+  for (const segment of segments) {
+    const next = step(node, segment, /^\d+$/.test(segment) ? Number(segment) : undefined);
+    if (!next) break;
+    node = next.node;
+    offset = next.offset ?? offset;
+  }
+  return offset;
 }
