@@ -1,13 +1,11 @@
-import { toPointer } from '../util/jsonPointer';
+import { pointerOfPath, type PathStep } from '../util/jsonPointer';
 import type { SpecLimits } from './limits';
 
 export type ExpansionProblem = { readonly kind: 'depth' | 'size'; readonly pointer: string };
 
-interface Visit {
+interface Visit extends PathStep {
   readonly value: unknown;
   readonly depth: number;
-  readonly parent?: Visit;
-  readonly segment?: string | number;
 }
 
 /**
@@ -21,10 +19,10 @@ export function checkExpandedValue(root: unknown, limits: SpecLimits): Expansion
   let nodes = 0;
   while (pending.length > 0) {
     const visit = pending.pop()!;
-    if (++nodes > limits.maxNodes) return { kind: 'size', pointer: pointerOf(visit) };
+    if (++nodes > limits.maxNodes) return { kind: 'size', pointer: pointerOfPath(visit) };
     const { value, depth } = visit;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= limits.maxDepth) return { kind: 'depth', pointer: pointerOf(visit) };
+    if (depth >= limits.maxDepth) return { kind: 'depth', pointer: pointerOfPath(visit) };
     const entries: [string | number, unknown][] = Array.isArray(value)
       ? value.map((item, index) => [index, item])
       : Object.entries(value);
@@ -35,12 +33,6 @@ export function checkExpandedValue(root: unknown, limits: SpecLimits): Expansion
     }
   }
   return undefined;
-}
-
-function pointerOf(visit: Visit): string {
-  const segments: (string | number)[] = [];
-  for (let at: Visit | undefined = visit; at?.segment !== undefined; at = at.parent) segments.push(at.segment);
-  return toPointer(segments.reverse());
 }
 
 /**

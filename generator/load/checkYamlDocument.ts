@@ -1,6 +1,6 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic';
-import { appendPointer, toPointer } from '../util/jsonPointer';
+import { appendPointer, pointerOfPath, type PathStep } from '../util/jsonPointer';
 import { duplicateKey } from './checkJsonText';
 import { yamlLibrary } from './yamlLibrary';
 
@@ -38,7 +38,7 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
         message: `The YAML tag ${JSON.stringify(node.tag)} is not allowed in an OpenAPI document.`,
         hint: 'Remove the tag: OpenAPI allows only the tags of the YAML JSON schema (str, int, float, bool, null, map, seq).',
         file,
-        pointer: pointerOf(visit),
+        pointer: pointerOfPath(visit),
         position: position(node),
       });
     }
@@ -57,7 +57,7 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
           message: 'A map key must be a plain string, not a list, a map or an alias.',
           hint: 'Write the key as a string (OpenAPI 3.1 §4.3.1).',
           file,
-          pointer: pointerOf(visit),
+          pointer: pointerOfPath(visit),
           position: position(key),
         });
         return;
@@ -69,7 +69,7 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
         diagnostics.push(
           duplicateKey(name, position(first), {
             file,
-            pointer: appendPointer(pointerOf(visit), name),
+            pointer: appendPointer(pointerOfPath(visit), name),
             position: position(key),
           }),
         );
@@ -80,16 +80,8 @@ export function checkYamlDocument(document: Document, lines: LineCounter, file: 
 }
 
 /** A node to check, with the way to it: its pointer is only spelled out for a diagnostic. */
-interface Visit {
+interface Visit extends PathStep {
   readonly node: unknown;
-  readonly parent?: Visit;
-  readonly segment?: string | number;
-}
-
-function pointerOf(visit: Visit): string {
-  const segments: (string | number)[] = [];
-  for (let at: Visit | undefined = visit; at?.segment !== undefined; at = at.parent) segments.push(at.segment);
-  return toPointer(segments.reverse());
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -25,6 +25,22 @@ export function parsePointer(pointer: string): string[] | undefined {
   return pointer.slice(1).split('/').map(unescapeSegment);
 }
 
+/**
+ * A step of a walk down a document, linked to the step it came from: a walk
+ * that keeps these spells a pointer out (`pointerOfPath`) only where it reports one.
+ */
+export interface PathStep {
+  readonly parent?: PathStep | undefined;
+  /** The key or index that leads here from the parent; absent at the root. */
+  readonly segment?: string | number | undefined;
+}
+
+export function pointerOfPath(step: PathStep): string {
+  const segments: (string | number)[] = [];
+  for (let at: PathStep | undefined = step; at?.segment !== undefined; at = at.parent) segments.push(at.segment);
+  return toPointer(segments.reverse());
+}
+
 export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
   return pointer + toPointer(segments);
 }
