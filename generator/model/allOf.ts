@@ -60,9 +60,15 @@ export function allOfType(context: ModelContext, location: Location, parts: read
       hint: 'Remove the $ref that leads back to the schema: allOf cannot inherit from itself.',
     });
     // `interface A extends B` with `B extends A` (or `type A = A`) does not compile; one flat object does.
-    return flattenedObject(context, parts);
+    return flattenedObject(context, location, parts);
   }
-  const merged = extendedObject(context, parts) ?? flattenedObject(context, parts);
+  const [only] = parts;
+  if (parts.length === 1 && only?.kind === 'ref') {
+    // `allOf: [$ref]` (a description or `nullable` beside a reference) is that model, unless it takes a tag.
+    const model = refType(namedModelFor(context, only.target));
+    if (withDiscriminatorTags(context, location, parts, model) === model) return model;
+  }
+  const merged = extendedObject(context, parts) ?? flattenedObject(context, location, parts);
   return withDiscriminatorTags(context, location, parts, merged);
 }
 
@@ -193,8 +199,24 @@ function extendedObject(context: ModelContext, parts: readonly AllOfPart[]): Typ
   return objectType(ownProperties, { bases: baseNames });
 }
 
-/** One object listing the properties of every member; a property named twice gets both types. */
-function flattenedObject(context: ModelContext, parts: readonly AllOfPart[]): TypeNode {
+/**
+ * One object listing the properties of every member; a property named twice
+ * gets both types. A member's property may be this very `allOf` again (`Node`
+ * with `next: { allOf: [Node, …] }`, where `Node` cannot be extended): there,
+ * the members' intersection ends the merge.
+ */
+function flattenedObject(context: ModelContext, location: Location, parts: readonly AllOfPart[]): TypeNode {
+  const key = locationKey(location);
+  if (context.merging.has(key)) return intersectionOf(parts.map((part) => partType(context, part)));
+  context.merging.add(key);
+  try {
+    return mergedProperties(context, parts);
+  } finally {
+    context.merging.delete(key);
+  }
+}
+
+function mergedProperties(context: ModelContext, parts: readonly AllOfPart[]): TypeNode {
   const merged = new Map<string, { sites: Location[]; required: boolean }>();
   // A member may require a property that another member declares.
   const requiredByAny = new Set(parts.flatMap((part) => [...requiredNames(part.schema)]));

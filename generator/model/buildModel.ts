@@ -103,6 +103,7 @@ export function buildModel(
     models: new Map(),
     undefinedModels: [],
     extraModels: [],
+    merging: new Set(),
     dates: options.dates ?? 'string',
     naming: options.naming ?? {},
   };

@@ -24,6 +24,12 @@ export interface ModelContext {
    * send, and the variants of polymorphic bases (`polymorphism.ts`).
    */
   readonly extraModels: NamedModel[];
+  /**
+   * Inline `allOf`s whose members are being merged into one object, by
+   * location: a member's property that leads back to one of them is not
+   * merged again (see `allOf.ts`).
+   */
+  readonly merging: Set<string>;
   /** `date-time` strings that requests may send as `Date`s (config `dates`). */
   readonly dates: 'string' | 'Date';
   /** Names the user chose in the config, instead of the derived ones. */

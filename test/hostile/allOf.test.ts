@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxAllOfMembers } from '../../generator/model/allOf';
 import { buildFromFiles, specText, writeTempFiles } from '../support/buildFromText';
 import { generateInto, type GeneratedSdk } from '../support/generateInto';
 import { typecheck } from '../support/typecheck';
+import type { TypeNode } from '../../generator/model/types';
 
 /** Generates an SDK from component schemas written as YAML lines; the caller cleans up. */
 async function generateSchemas(schemas: readonly string[]): Promise<GeneratedSdk> {
@@ -27,6 +29,11 @@ function chain(length: number): string[] {
 function propertyNames(sdk: GeneratedSdk, name: string): string[] {
   const type = sdk.model!.models.find((named) => named.name === name)!.type;
   return type.kind === 'object' ? type.properties.map((property) => property.name) : [];
+}
+
+function propertyType(sdk: GeneratedSdk, name: string, property: string): TypeNode | undefined {
+  const type = sdk.model!.models.find((named) => named.name === name)!.type;
+  return type.kind === 'object' ? type.properties.find((entry) => entry.name === property)?.type : undefined;
 }
 
 describe('allOf chains', () => {
@@ -77,6 +84,47 @@ describe('allOf chains', () => {
       expect(propertyNames(sdk, 'C2').sort()).toEqual(['a', 'b']);
       expect(sdk.model!.models.find((named) => named.name === 'Child')!.type).toMatchObject({ bases: ['C1'] });
       expect(typecheck(sdk.folder!, [join(sdk.folder!, 'index.ts')]).errors).toEqual([]);
+    } finally {
+      sdk.cleanup();
+    }
+  });
+
+  it('a property that is an allOf of its own schema, which cannot be extended, is that schema, and merging it ends', async () => {
+    const sdk = await generateSchemas([
+      // A description beside a reference to the schema that holds it (`additionalProperties: false` forbids `extends`).
+      "Event: { type: object, additionalProperties: false, properties: { name: { type: string }, template: { allOf: [{ $ref: '#/components/schemas/Event' }], description: The template } } }",
+      // A member that adds a property: the merged object lists `next` again, as the intersection of the members.
+      "Node: { type: object, additionalProperties: false, properties: { value: { type: string }, next: { allOf: [{ $ref: '#/components/schemas/Node' }, { type: object, properties: { depth: { type: integer } } }] } } }",
+      'Mappings: { type: object, additionalProperties: { type: string } }',
+      "Holder: { type: object, properties: { mappings: { allOf: [{ $ref: '#/components/schemas/Mappings' }], description: From role to role } } }",
+    ]);
+    try {
+      expect(sdk.diagnostics).toEqual([]);
+      expect(propertyType(sdk, 'Event', 'template')).toEqual({ kind: 'ref', name: 'Event' });
+      expect(propertyType(sdk, 'Holder', 'mappings')).toEqual({ kind: 'ref', name: 'Mappings' });
+      const next = propertyType(sdk, 'Node', 'next');
+      expect(next).toMatchObject({ kind: 'object', bases: [] });
+      expect(next?.kind === 'object' && next.properties.map((property) => property.name)).toEqual([
+        'value',
+        'next',
+        'depth',
+      ]);
+      expect(next?.kind === 'object' && next.properties[1]!.type).toMatchObject({
+        kind: 'intersection',
+        members: [{ kind: 'ref', name: 'Node' }, { kind: 'object' }],
+      });
+      writeFileSync(
+        join(sdk.folder!, 'check.ts'),
+        [
+          "import type { Event, Holder, Node } from './index.js';",
+          "export const event: Event = { name: 'a', template: { name: 'b', template: { name: 'c' } } };",
+          "export const holder: Holder = { mappings: { admin: 'member' } };",
+          "export const node: Node = { value: 'a', next: { value: 'b', depth: 1, next: { value: 'c', depth: 2 } } };",
+          '// @ts-expect-error a mapping maps to a role name',
+          'export const wrong: Holder = { mappings: { admin: 1 } };',
+        ].join('\n'),
+      );
+      expect(typecheck(sdk.folder!, [join(sdk.folder!, 'check.ts')]).errors).toEqual([]);
     } finally {
       sdk.cleanup();
     }
