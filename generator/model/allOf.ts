@@ -3,7 +3,7 @@ import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { objectTypeOf, propertyOf, requiredNames } from './objects';
-import { schemaType } from './schemaType';
+import { schemaObjectType } from './schemaType';
 import { intersectionOf, literal, objectType, refType, unionOf } from './typeNodes';
 import type { Property, TypeNode } from './types';
 
@@ -21,7 +21,8 @@ export function allOfParts(context: ModelContext, location: Location, schema: Re
   const parts = (schema['allOf'] as unknown[]).flatMap((_, index) =>
     partAt(context, childLocation(location, 'allOf', index)),
   );
-  const { allOf: _allOf, ...own } = schema;
+  // `nullable` applies to the whole schema (see `schemaType`), not to one of its parts.
+  const { allOf: _allOf, nullable: _nullable, ...own } = schema;
   return hasObjectPart(own) ? [...parts, { kind: 'inline', location, schema: own }] : parts;
 }
 
@@ -169,7 +170,7 @@ function partType(context: ModelContext, part: AllOfPart): TypeNode {
     !('oneOf' in part.schema) &&
     !('anyOf' in part.schema)
     ? objectTypeOf(context, part.location, part.schema, [], true)
-    : schemaType(context, part.location);
+    : schemaObjectType(context, part.location, part.schema);
 }
 
 /** `interface X extends A, B { own }`, unless own properties redeclare or re-require inherited ones. */

@@ -44,6 +44,15 @@ export function schemaType(context: ModelContext, location: Location): TypeNode 
     });
     return unknownType;
   }
+  return schemaObjectType(context, location, schema);
+}
+
+/**
+ * The type of a schema object written at `location`, or of a part of one:
+ * the keywords beside an `allOf` or a `$ref` are typed from what they say,
+ * not from the whole schema at that location (which holds the `allOf` again).
+ */
+export function schemaObjectType(context: ModelContext, location: Location, schema: Record<string, unknown>): TypeNode {
   const type =
     typeof schema['$ref'] === 'string'
       ? referenceType(context, location, schema)
@@ -59,7 +68,7 @@ function referenceType(context: ModelContext, location: Location, schema: Record
   if (context.version === '3.0' || siblings.length === 0 || !isRecord(target.value)) {
     return polymorphicType(context, target.location, target.value) ?? refType(namedModelFor(context, target.location));
   }
-  const { $ref: _ref, ...own } = schema;
+  const { $ref: _ref, nullable: _nullable, ...own } = schema;
   return allOfType(context, location, [
     { kind: 'ref', target: target.location, schema: target.value },
     { kind: 'inline', location, schema: own },

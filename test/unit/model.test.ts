@@ -35,6 +35,16 @@ describe('schemas to types', () => {
     ['map', 'O: { type: object, additionalProperties: { type: integer } }', '{ [key: string]: number; }'],
     ['empty schema', 'U: {}', 'unknown'],
     ['oneOf', 'U: { oneOf: [{ type: string }, { type: integer }] }', 'string | number'],
+    [
+      'allOf, oneOf and properties side by side',
+      "X: { allOf: [{ $ref: '#/components/schemas/A' }], oneOf: [{ $ref: '#/components/schemas/B' }, { $ref: '#/components/schemas/C' }], properties: { p: { type: string } } }\nA: { type: object, properties: { a: { type: string } } }\nB: { type: object, properties: { b: { type: string } } }\nC: { type: object, properties: { c: { type: string } } }",
+      'A & { p?: string; } & (B | C)',
+    ],
+    [
+      'nullable allOf with properties of its own',
+      "N: { allOf: [{ $ref: '#/components/schemas/A' }], nullable: true, properties: { p: { type: string } } }\nA: { type: object, properties: { a: { type: string } } }",
+      '| (A & { p?: string; }) | null',
+    ],
   ])('%s', async (_, schemas, expected) => {
     expect(await typeOf(schemas, schemas.split(':')[0]!)).toBe(expected);
   });
@@ -56,6 +66,16 @@ describe('schemas to types', () => {
       '$ref with siblings',
       "R: { $ref: '#/components/schemas/B', required: [x] }\nB: { type: object, properties: { x: { type: string } } }",
       '{ x: string; }',
+    ],
+    [
+      '$ref with a validation keyword beside it',
+      "R: { type: object, properties: { code: { $ref: '#/components/schemas/Code', maxLength: 3 } } }\nCode: { type: string }",
+      '{ code?: Code; }',
+    ],
+    [
+      '$ref with a type beside it',
+      "R: { $ref: '#/components/schemas/Code', type: string, description: A code }\nCode: { type: string, format: uuid }",
+      'Code & string',
     ],
   ])('3.1: %s', async (_, schemas, expected) => {
     expect(await typeOf(schemas, schemas.split(':')[0]!, '3.1.0')).toBe(expected);
