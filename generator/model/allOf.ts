@@ -2,8 +2,8 @@ import { childLocation, locationKey, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
-import { objectTypeOf, propertyOf, requiredNames } from './objects';
-import { schemaObjectType } from './schemaType';
+import { additionalPropertiesType, objectTypeOf, propertyOf, requiredNames } from './objects';
+import { onlyAnnotates, schemaObjectType } from './schemaType';
 import { intersectionOf, literal, objectType, refType, unionOf } from './typeNodes';
 import type { Property, TypeNode } from './types';
 
@@ -16,10 +16,16 @@ export type AllOfPart =
   | { readonly kind: 'ref'; readonly target: Location; readonly schema: Record<string, unknown> }
   | { readonly kind: 'inline'; readonly location: Location; readonly schema: Record<string, unknown> };
 
-/** The members of a schema's `allOf`, plus its own object keywords when it has some. */
+/**
+ * The members of a schema's `allOf` that say something of the value (not
+ * only a description or an example), plus its own object keywords when it
+ * has some.
+ */
 export function allOfParts(context: ModelContext, location: Location, schema: Record<string, unknown>): AllOfPart[] {
   const parts = (schema['allOf'] as unknown[]).flatMap((_, index) =>
-    partAt(context, childLocation(location, 'allOf', index)),
+    partAt(context, childLocation(location, 'allOf', index)).filter(
+      (part) => part.kind === 'ref' || !onlyAnnotates(part.schema),
+    ),
   );
   // `nullable` applies to the whole schema (see `schemaType`), not to one of its parts.
   const { allOf: _allOf, nullable: _nullable, ...own } = schema;
@@ -238,7 +244,46 @@ function mergedProperties(context: ModelContext, parts: readonly AllOfPart[]): T
       type: others.length === 0 ? first!.type : intersectionOf([first!.type, ...others.map((other) => other.type)]),
     };
   });
-  return objectType(properties);
+  const additional = mergedAdditionalProperties(context, parts, properties.length > 0);
+  return objectType(properties, additional ? { additionalProperties: additional } : {});
+}
+
+/**
+ * The type of the keys the merged object does not list: a key must be what
+ * every member that types its unlisted keys (`additionalProperties`,
+ * `patternProperties`) allows. When no member lists a property, a member
+ * that says nothing leaves them open, as a lone schema would.
+ */
+function mergedAdditionalProperties(
+  context: ModelContext,
+  parts: readonly AllOfPart[],
+  listsProperties: boolean,
+): TypeNode | undefined {
+  const types = reachedMembers(context, parts).flatMap(
+    ({ location, schema }) => additionalPropertiesType(context, location, schema, listsProperties) ?? [],
+  );
+  return types.length > 0 ? intersectionOf(types) : undefined;
+}
+
+/** Every schema the members of an `allOf` reach through `$ref`s and nested `allOf`s, each once. */
+function reachedMembers(
+  context: ModelContext,
+  parts: readonly AllOfPart[],
+): { location: Location; schema: Record<string, unknown> }[] {
+  const seen = new Set<string>();
+  const members: { location: Location; schema: Record<string, unknown> }[] = [];
+  const visit = (location: Location, schema: Record<string, unknown>): void => {
+    const key = locationKey(location);
+    if (seen.has(key)) return;
+    seen.add(key);
+    members.push({ location, schema });
+    if (!Array.isArray(schema['allOf'])) return;
+    schema['allOf'].forEach((_, index) => {
+      for (const part of partAt(context, childLocation(location, 'allOf', index))) visit(locationOf(part), part.schema);
+    });
+  };
+  for (const part of parts) visit(locationOf(part), part.schema);
+  return members;
 }
 
 interface CollectedProperty {

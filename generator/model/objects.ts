@@ -86,7 +86,7 @@ export function propertyOf(context: ModelContext, location: Location, name: stri
  * not listed. Said nothing with listed properties: none are typed (the usual
  * reading of API schemas); said nothing and listed nothing: any key.
  */
-function additionalPropertiesType(
+export function additionalPropertiesType(
   context: ModelContext,
   location: Location,
   schema: Record<string, unknown>,

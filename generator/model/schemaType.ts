@@ -27,6 +27,13 @@ const annotationKeywords = new Set([
   'xml',
 ]);
 
+/** A schema that only annotates (a description, an example): it allows any value. */
+export function onlyAnnotates(schema: Record<string, unknown>): boolean {
+  return Object.keys(schema).every(
+    (key) => (annotationKeywords.has(key) && key !== '$ref' && key !== 'nullable') || key.startsWith('x-'),
+  );
+}
+
 /**
  * The TypeScript type of the schema at `location` (OpenAPI 3.0 Schema Object,
  * 3.1 JSON Schema 2020-12). A `$ref` to a schema becomes a reference to its
@@ -85,7 +92,13 @@ function structuralType(context: ModelContext, location: Location, schema: Recor
       hint: 'Describe the allowed values positively (enum, oneOf) if the SDK should enforce them.',
     });
   }
-  if (Array.isArray(schema['allOf'])) return allOfType(context, location, allOfParts(context, location, schema));
+  if (Array.isArray(schema['allOf'])) {
+    const parts = allOfParts(context, location, schema);
+    if (parts.length > 0) return allOfType(context, location, parts);
+    // Members that only annotate (`allOf: [{}, { example }]`): the schema is what its other keywords say.
+    const { allOf: _allOf, ...rest } = schema;
+    return structuralType(context, location, rest);
+  }
   const variants = Array.isArray(schema['oneOf']) ? 'oneOf' : Array.isArray(schema['anyOf']) ? 'anyOf' : undefined;
   if (variants) {
     const union = unionType(context, location, schema, variants);

@@ -40,6 +40,22 @@ describe('schemas to types', () => {
       "X: { allOf: [{ $ref: '#/components/schemas/A' }], oneOf: [{ $ref: '#/components/schemas/B' }, { $ref: '#/components/schemas/C' }], properties: { p: { type: string } } }\nA: { type: object, properties: { a: { type: string } } }\nB: { type: object, properties: { b: { type: string } } }\nC: { type: object, properties: { c: { type: string } } }",
       'A & { p?: string; } & (B | C)',
     ],
+    ['allOf of members that only annotate', 'U: { allOf: [{}, { example: x }, { description: d }] }', 'unknown'],
+    [
+      'allOf of an object and members that only annotate',
+      'O: { type: object, allOf: [{ description: d }, { example: {} }] }',
+      '{ [key: string]: unknown; }',
+    ],
+    [
+      'allOf of a map and an object that cannot extend it',
+      "M: { allOf: [{ $ref: '#/components/schemas/Map' }, { type: object, properties: { x: { type: string } } }] }\nMap: { type: object, additionalProperties: { type: string } }",
+      '{ x?: string; [key: string]: string | undefined; }',
+    ],
+    [
+      'allOf of two maps',
+      'M: { allOf: [{ type: object, additionalProperties: { type: string } }, { additionalProperties: { type: string, enum: [a, b] } }] }',
+      "{ [key: string]: string & ('a' | 'b'); }",
+    ],
     [
       'nullable allOf with properties of its own',
       "N: { allOf: [{ $ref: '#/components/schemas/A' }], nullable: true, properties: { p: { type: string } } }\nA: { type: object, properties: { a: { type: string } } }",
