@@ -24,12 +24,25 @@ export type AllOfPart =
 export function allOfParts(context: ModelContext, location: Location, schema: Record<string, unknown>): AllOfPart[] {
   const parts = (schema['allOf'] as unknown[]).flatMap((_, index) =>
     partAt(context, childLocation(location, 'allOf', index)).filter(
-      (part) => part.kind === 'ref' || !onlyAnnotates(part.schema),
+      (part) => part.kind === 'ref' || !(onlyAnnotates(part.schema) || onlyNullable(part.schema)),
     ),
   );
   // `nullable` applies to the whole schema (see `schemaType`), not to one of its parts.
   const { allOf: _allOf, nullable: _nullable, ...own } = schema;
   return hasObjectPart(own) ? [...parts, { kind: 'inline', location, schema: own }] : parts;
+}
+
+/**
+ * Whether a member says only `nullable: true` (`allOf: [A, { nullable: true }]`): how specs say that the value
+ * may be null, and the API then sends null, though `nullable` without a `type` beside it means nothing in 3.0.
+ */
+export function allOfAllowsNull(schema: Record<string, unknown>): boolean {
+  return Array.isArray(schema['allOf']) && schema['allOf'].some((member) => isRecord(member) && onlyNullable(member));
+}
+
+function onlyNullable(schema: Record<string, unknown>): boolean {
+  const { nullable, ...rest } = schema;
+  return nullable === true && onlyAnnotates(rest);
 }
 
 export function partAt(context: ModelContext, location: Location): AllOfPart[] {

@@ -1,6 +1,6 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import { allOfParts, allOfType } from './allOf';
+import { allOfAllowsNull, allOfParts, allOfType } from './allOf';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { objectTypeOf } from './objects';
@@ -94,10 +94,10 @@ function structuralType(context: ModelContext, location: Location, schema: Recor
   }
   if (Array.isArray(schema['allOf'])) {
     const parts = allOfParts(context, location, schema);
-    if (parts.length > 0) return allOfType(context, location, parts);
-    // Members that only annotate (`allOf: [{}, { example }]`): the schema is what its other keywords say.
     const { allOf: _allOf, ...rest } = schema;
-    return structuralType(context, location, rest);
+    // Members that only annotate (`allOf: [{}, { example }]`): the schema is what its other keywords say.
+    const type = parts.length > 0 ? allOfType(context, location, parts) : structuralType(context, location, rest);
+    return allOfAllowsNull(schema) ? withNull(type) : type;
   }
   const variants = Array.isArray(schema['oneOf']) ? 'oneOf' : Array.isArray(schema['anyOf']) ? 'anyOf' : undefined;
   if (variants) {

@@ -47,6 +47,16 @@ describe('schemas to types', () => {
       '{ [key: string]: unknown; }',
     ],
     [
+      'allOf with a member that only says nullable',
+      "N: { allOf: [{ $ref: '#/components/schemas/A' }, { nullable: true }], description: May be null }\nA: { type: object, properties: { a: { type: string } } }",
+      'A | null',
+    ],
+    [
+      'allOf of an object, a description and nullable',
+      'O: { allOf: [{ type: object, properties: { a: { type: string } } }, { description: d }, { nullable: true }] }',
+      '{ a?: string; } | null',
+    ],
+    [
       'allOf of a map and an object that cannot extend it',
       "M: { allOf: [{ $ref: '#/components/schemas/Map' }, { type: object, properties: { x: { type: string } } }] }\nMap: { type: object, additionalProperties: { type: string } }",
       '{ x?: string; [key: string]: string | undefined; }',
