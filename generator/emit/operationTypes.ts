@@ -1,4 +1,4 @@
-import { isJsonMediaType } from '../model/mediaTypes';
+import { isFormMediaType, isJsonMediaType } from '../model/mediaTypes';
 import type { Operation, Response, TypeNode } from '../model/types';
 import { unionOf } from '../model/typeNodes';
 
@@ -35,6 +35,5 @@ export function successMediaTypes(operation: Operation): string[] {
 
 /** Whether a request body is sent as raw bytes or text (not JSON, multipart or a form). */
 export function isRawMediaType(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  return !isJsonMediaType(base) && !base.startsWith('multipart/') && base !== 'application/x-www-form-urlencoded';
+  return !isJsonMediaType(mediaType) && !isFormMediaType(mediaType);
 }

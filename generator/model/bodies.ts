@@ -2,7 +2,9 @@ import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import type { ModelContext } from './context';
 import { docsOf } from './docs';
+import { isFormMediaType } from './mediaTypes';
 import { schemaType } from './schemaType';
+import { objectType, unknownType } from './typeNodes';
 import type { MediaContent, PropertyEncoding, RequestBody, Response } from './types';
 
 /** Each media type of a `content` map with its type, in spec order. */
@@ -48,9 +50,16 @@ export function requestBodyOf(context: ModelContext, operation: Location): Reque
   if (!resolved || !isRecord(resolved.value)) return undefined;
   return {
     required: resolved.value['required'] === true,
-    contents: contentsOf(context, resolved.location),
+    contents: contentsOf(context, resolved.location).map(formFields),
     docs: docsOf(resolved.value),
   };
+}
+
+/** A form (multipart or URL-encoded) is named fields: when its schema says nothing of them, any fields. */
+function formFields(content: MediaContent): MediaContent {
+  return isFormMediaType(content.mediaType) && content.type.kind === 'unknown'
+    ? { ...content, type: objectType([], { additionalProperties: unknownType }) }
+    : content;
 }
 
 export function responsesOf(context: ModelContext, operation: Location): Response[] {

@@ -1,6 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SdkModel } from '../../generator/model/types';
 import { defaultServerUrl } from '../../generator/model/servers';
-import { buildFromFiles, specText } from '../support/buildFromText';
+import { buildFromFiles, specText, writeTempFiles } from '../support/buildFromText';
+import { generateInto } from '../support/generateInto';
+import { typecheck } from '../support/typecheck';
 
 async function modelOf(parts: Parameters<typeof specText>[0]): Promise<SdkModel> {
   const { model, diagnostics } = await buildFromFiles({ 'openapi.yaml': specText(parts) });
@@ -128,5 +132,37 @@ describe('model: what a request needs', () => {
       ['application/octet-stream', []],
     ]);
     expect(contents[2]!.type).toEqual({ kind: 'binary' });
+  });
+
+  it('gives a form whose schema says nothing of its fields any fields, and the SDK compiles', async () => {
+    const paths = ['multipart/form-data', 'application/x-www-form-urlencoded'].flatMap((mediaType, index) => [
+      `/forms/${index}:`,
+      '  post:',
+      `    operationId: send${index}`,
+      `    requestBody: { content: { ${mediaType}: { schema: {} } } }`,
+      '    responses: { "204": { description: done } }',
+    ]);
+    const { folder, cleanup } = writeTempFiles({ 'openapi.yaml': specText({ paths: paths.join('\n') }) });
+    const sdk = await generateInto({ specPath: join(folder, 'openapi.yaml'), cwd: folder });
+    try {
+      const bodies = sdk.model!.operations.map((operation) => operation.requestBody!.contents[0]!.type);
+      expect(bodies).toEqual(
+        [0, 1].map(() => ({ kind: 'object', bases: [], properties: [], additionalProperties: { kind: 'unknown' } })),
+      );
+      writeFileSync(
+        join(sdk.folder!, 'check.ts'),
+        [
+          "import { createClient } from './index.js';",
+          'const client = createClient({});',
+          "export const sent = [client.send0({ body: { file: new Blob(['x']), note: 'a' } }), client.send1({ body: { ids: [1, 2] } })];",
+          '// @ts-expect-error a form is named fields, not one text',
+          "export const text = client.send0({ body: 'file=x' });",
+        ].join('\n'),
+      );
+      expect(typecheck(sdk.folder!, [join(sdk.folder!, 'check.ts')]).errors).toEqual([]);
+    } finally {
+      sdk.cleanup();
+      cleanup();
+    }
   });
 });
