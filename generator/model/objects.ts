@@ -2,7 +2,7 @@ import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
-import { schemaType } from './schemaType';
+import { onlyAnnotates, schemaType } from './schemaType';
 import { objectType, unionOf, unknownType } from './typeNodes';
 import type { ObjectNode, Property, TypeNode } from './types';
 
@@ -68,8 +68,11 @@ export function requiredNames(schema: Record<string, unknown>): Set<string> {
 export function propertyOf(context: ModelContext, location: Location, name: string, required: boolean): Property {
   const raw = context.spec.valueAt(location);
   const target = context.spec.deref(location)?.value;
+  // `allOf: [$ref, { readOnly: true }]` says it beside a reference, in a member of its own.
+  const members =
+    isRecord(raw) && Array.isArray(raw['allOf']) ? raw['allOf'].filter(isRecord).filter(onlyAnnotates) : [];
   const flag = (key: string): boolean =>
-    (isRecord(raw) && raw[key] === true) || (isRecord(target) && target[key] === true);
+    [raw, target, ...members].some((schema) => isRecord(schema) && schema[key] === true);
   return {
     name,
     required,

@@ -130,6 +130,24 @@ describe('schemas to types', () => {
     ]);
   });
 
+  it('reads readOnly and writeOnly from a member of an allOf beside a reference', async () => {
+    const model = await modelOf({
+      schemas: [
+        'O:',
+        '  type: object',
+        '  properties:',
+        "    link: { allOf: [{ $ref: '#/components/schemas/Link' }, { readOnly: true, description: Set by the server }] }",
+        "    secret: { allOf: [{ $ref: '#/components/schemas/Link' }, { writeOnly: true }] }",
+        'Link: { type: object, properties: { href: { type: string } } }',
+      ].join('\n'),
+    });
+    // The response form: `secret` is only sent, `link` only received.
+    const type = model.models.find((named) => named.name === 'O')!.type;
+    expect(type.kind === 'object' && type.properties.map((p) => [p.name, p.readOnly, p.writeOnly])).toEqual([
+      ['link', true, false],
+    ]);
+  });
+
   it('handles recursive and mutually recursive schemas', async () => {
     const model = await modelOf({
       schemas: [
