@@ -5,13 +5,14 @@ import type { RequestBody } from './body.js';
  * A `multipart/form-data` body (OpenAPI 3.1 §4.8.14.4): one part per
  * property, one per item of an array; files as given; objects as JSON.
  * `contentTypes` holds the spec's `encoding.contentType` by property. No
- * `Content-Type` here: `fetch` writes it with the boundary.
+ * `Content-Type` here: `fetch` writes it with the boundary. A null body (a
+ * nullable schema) is no body.
  */
 export function multipartBody(
-  value: object | undefined,
+  value: object | null | undefined,
   contentTypes: { readonly [property: string]: string } = {},
 ): RequestBody | undefined {
-  if (value === undefined) return undefined;
+  if (value == null) return undefined;
   const form = new FormData();
   for (const [name, item] of Object.entries(value)) {
     for (const part of Array.isArray(item) ? item : [item]) {

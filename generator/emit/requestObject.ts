@@ -11,7 +11,7 @@ import {
   type PropertyAssignment,
 } from './codeSyntax';
 import { objectLiteralKey } from './literals';
-import { isJsonMediaType, requestContent } from '../model/mediaTypes';
+import { isEncodedForm, isJsonMediaType, requestContent } from '../model/mediaTypes';
 import { successMediaTypes } from './operationTypes';
 
 /**
@@ -185,7 +185,7 @@ function bodyExpression(operation: Operation, helpers: Set<string>): Expression 
   if (mediaType.startsWith('multipart/')) {
     return helperCall(helpers, 'multipartBody', [body, ...multipartTypes(content)]);
   }
-  if (mediaType === 'application/x-www-form-urlencoded') {
+  if (mediaType === 'application/x-www-form-urlencoded' && !isEncodedForm(content)) {
     return helperCall(helpers, 'formBody', [body, ...formEncodings(content)]);
   }
   return helperCall(helpers, 'rawBody', [body, stringExpression(content.mediaType)]);

@@ -1,11 +1,11 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import type { ModelContext } from './context';
+import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
-import { isFormMediaType } from './mediaTypes';
+import { isEncodedForm, isFormMediaType } from './mediaTypes';
 import { schemaType } from './schemaType';
 import { objectType, unknownType } from './typeNodes';
-import type { MediaContent, PropertyEncoding, RequestBody, Response } from './types';
+import type { MediaContent, PropertyEncoding, RequestBody, Response, TypeNode } from './types';
 
 /** Each media type of a `content` map with its type, in spec order. */
 export function contentsOf(context: ModelContext, owner: Location): MediaContent[] {
@@ -50,16 +50,30 @@ export function requestBodyOf(context: ModelContext, operation: Location): Reque
   if (!resolved || !isRecord(resolved.value)) return undefined;
   return {
     required: resolved.value['required'] === true,
-    contents: contentsOf(context, resolved.location).map(formFields),
+    contents: contentsOf(context, resolved.location).map((content) => formFields(context, resolved.location, content)),
     docs: docsOf(resolved.value),
   };
 }
 
-/** A form (multipart or URL-encoded) is named fields: when its schema says nothing of them, any fields. */
-function formFields(content: MediaContent): MediaContent {
-  return isFormMediaType(content.mediaType) && content.type.kind === 'unknown'
-    ? { ...content, type: objectType([], { additionalProperties: unknownType }) }
-    : content;
+/** Types that cannot be the named fields of a form. */
+const notFields = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'literal', 'binary', 'array', 'tuple']);
+
+/**
+ * A form (multipart or URL-encoded) is named fields: when its schema says
+ * nothing of them, or is not an object, any fields. A URL-encoded form given
+ * as one string (or bytes) is sent as written (`text=tacos&lang=en`).
+ */
+function formFields(context: ModelContext, body: Location, content: MediaContent): MediaContent {
+  const { mediaType, type } = content;
+  if (!isFormMediaType(mediaType) || isEncodedForm(content)) return content;
+  if (notFields.has(type.kind)) {
+    warnAt(context, childLocation(body, 'content', mediaType, 'schema'), {
+      code: 'SDK3205',
+      message: `A ${mediaType} body is named fields, but its schema is not an object; the SDK takes any fields.`,
+      hint: 'Describe the fields as the properties of an object schema.',
+    });
+  } else if (type.kind !== 'unknown') return content;
+  return { ...content, type: objectType([], { additionalProperties: unknownType }) };
 }
 
 export function responsesOf(context: ModelContext, operation: Location): Response[] {

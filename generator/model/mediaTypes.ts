@@ -2,14 +2,27 @@ import type { MediaContent } from './types';
 
 /** Media types read as JSON (RFC 6839 `+json` suffixes included). */
 export function isJsonMediaType(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  const base = baseMediaType(mediaType);
   return base === 'application/json' || base.endsWith('+json') || base === '*/*';
 }
 
 /** Media types whose body is a set of named fields: `multipart/*` and URL-encoded forms. */
 export function isFormMediaType(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  return base.startsWith('multipart/') || base === 'application/x-www-form-urlencoded';
+  return baseMediaType(mediaType).startsWith('multipart/') || isUrlEncodedMediaType(mediaType);
+}
+
+function isUrlEncodedMediaType(mediaType: string): boolean {
+  return baseMediaType(mediaType) === 'application/x-www-form-urlencoded';
+}
+
+/** A URL-encoded body whose schema is a string or bytes: already encoded (`text=tacos&lang=en`), sent as written. */
+export function isEncodedForm(content: MediaContent): boolean {
+  return isUrlEncodedMediaType(content.mediaType) && (content.type.kind === 'string' || content.type.kind === 'binary');
+}
+
+/** The media type without its parameters, in lower case (`Application/JSON; charset=utf-8` is `application/json`). */
+function baseMediaType(mediaType: string): string {
+  return mediaType.split(';')[0]!.trim().toLowerCase();
 }
 
 /** The media type a request body is sent as (and a webhook's payload read as): JSON when offered, else the first. */

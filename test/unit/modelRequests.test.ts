@@ -134,28 +134,44 @@ describe('model: what a request needs', () => {
     expect(contents[2]!.type).toEqual({ kind: 'binary' });
   });
 
-  it('gives a form whose schema says nothing of its fields any fields, and the SDK compiles', async () => {
-    const paths = ['multipart/form-data', 'application/x-www-form-urlencoded'].flatMap((mediaType, index) => [
+  it('gives a form whose schema says nothing of its fields, or is not an object, any fields, and the SDK compiles', async () => {
+    const forms = [
+      ['multipart/form-data', '{}'],
+      ['application/x-www-form-urlencoded', '{}'],
+      ['multipart/form-data', '{ type: string }'],
+      ['application/x-www-form-urlencoded', '{ type: string }'],
+      ['application/x-www-form-urlencoded', '{ type: string, format: binary }'],
+    ];
+    const paths = forms.flatMap(([mediaType, schema], index) => [
       `/forms/${index}:`,
       '  post:',
       `    operationId: send${index}`,
-      `    requestBody: { content: { ${mediaType}: { schema: {} } } }`,
+      `    requestBody: { content: { ${mediaType}: { schema: ${schema} } } }`,
       '    responses: { "204": { description: done } }',
     ]);
     const { folder, cleanup } = writeTempFiles({ 'openapi.yaml': specText({ paths: paths.join('\n') }) });
     const sdk = await generateInto({ specPath: join(folder, 'openapi.yaml'), cwd: folder });
     try {
+      expect(sdk.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.pointer])).toEqual([
+        ['SDK3205', '/paths/~1forms~12/post/requestBody/content/multipart~1form-data/schema'],
+      ]);
+      const anyFields = { kind: 'object', bases: [], properties: [], additionalProperties: { kind: 'unknown' } };
       const bodies = sdk.model!.operations.map((operation) => operation.requestBody!.contents[0]!.type);
-      expect(bodies).toEqual(
-        [0, 1].map(() => ({ kind: 'object', bases: [], properties: [], additionalProperties: { kind: 'unknown' } })),
-      );
+      // A URL-encoded form given as one string or bytes stays so: it is sent as written.
+      expect(bodies).toEqual([anyFields, anyFields, anyFields, { kind: 'string' }, { kind: 'binary' }]);
       writeFileSync(
         join(sdk.folder!, 'check.ts'),
         [
           "import { createClient } from './index.js';",
           'const client = createClient({});',
-          "export const sent = [client.send0({ body: { file: new Blob(['x']), note: 'a' } }), client.send1({ body: { ids: [1, 2] } })];",
-          '// @ts-expect-error a form is named fields, not one text',
+          'export const sent = [',
+          "  client.send0({ body: { file: new Blob(['x']), note: 'a' } }),",
+          '  client.send1({ body: { ids: [1, 2] } }),',
+          "  client.send2({ body: { file: new Blob(['x']) } }),",
+          "  client.send3({ body: 'text=tacos&lang=en' }),",
+          "  client.send4({ body: new Blob(['text=tacos']) }),",
+          '];',
+          '// @ts-expect-error a multipart form is named fields, not one text',
           "export const text = client.send0({ body: 'file=x' });",
         ].join('\n'),
       );

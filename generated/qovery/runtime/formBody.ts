@@ -14,12 +14,13 @@ export interface FormEncoding {
  * An `application/x-www-form-urlencoded` body (OpenAPI 3.1 §4.8.14.4): each
  * property serialized like a query parameter, in the `style` its encoding
  * names (`form`, exploded, by default); a JSON `contentType` sends JSON text.
+ * A null body (a nullable schema) is no body.
  */
 export function formBody(
-  value: object | undefined,
+  value: object | null | undefined,
   encodings: { readonly [property: string]: FormEncoding } = {},
 ): RequestBody | undefined {
-  if (value === undefined) return undefined;
+  if (value == null) return undefined;
   const parts = Object.entries(value).map(([name, item]) => {
     const { contentType = '', style, explode, allowReserved = false } = encodings[name] ?? {};
     if (/json$/.test(contentType)) return queryForm(name, jsonText(item), true, allowReserved);

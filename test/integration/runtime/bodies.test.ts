@@ -48,6 +48,19 @@ describe('request and response bodies (test/fixtures/runtime/bodies.yaml)', () =
     expect([csv.type, await csv.text()]).toEqual(['text/csv', 'a,b']);
   });
 
+  it('application/x-www-form-urlencoded given as one string: sent as written', async () => {
+    await client.sendFormText({ body: 'text=I%20like%20tacos&lang=en' });
+    expect(last().headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(last().body.toString()).toBe('text=I%20like%20tacos&lang=en');
+  });
+
+  it('a nullable multipart body given as null: no body', async () => {
+    await client.uploadOptional({ body: null });
+    expect([last().headers['content-type'], last().body.length]).toEqual([undefined, 0]);
+    await client.uploadOptional({ body: { note: 'n' } });
+    expect(String(last().headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
   it('application/x-www-form-urlencoded: form style by default, each property in its encoding', async () => {
     await client.sendForm({
       body: { name: 'a b&c', tags: ['x', 'y'], codes: ['p', 'q'], where: { city: 'Paris' }, doc: { a: 1 } },
