@@ -102,7 +102,7 @@ function structuralType(context: ModelContext, location: Location, schema: Recor
   const variants = Array.isArray(schema['oneOf']) ? 'oneOf' : Array.isArray(schema['anyOf']) ? 'anyOf' : undefined;
   if (variants) {
     const union = unionType(context, location, schema, variants);
-    return hasObjectKeywords(schema) ? intersectionOf([objectTypeOf(context, location, schema), union]) : union;
+    return typesOwnKeys(schema) ? intersectionOf([objectTypeOf(context, location, schema), union]) : union;
   }
   const types = declaredTypes(schema);
   if (types) return unionOf(types.map((name) => typeForName(context, location, schema, name)));
@@ -167,6 +167,16 @@ function arrayType(context: ModelContext, location: Location, schema: Record<str
     kind: 'array',
     items: items === undefined ? unknownType : schemaType(context, childLocation(location, 'items')),
   };
+}
+
+/**
+ * Whether the object keywords beside a `oneOf` or `anyOf` type keys of their
+ * own. `additionalProperties: false` alone would make every variant's
+ * properties `never` (`Record<string, never> & (A | B)`): specs write it to
+ * say that each variant is closed, which the variants say themselves.
+ */
+function typesOwnKeys(schema: Record<string, unknown>): boolean {
+  return 'properties' in schema || 'patternProperties' in schema || isRecord(schema['additionalProperties']);
 }
 
 function hasObjectKeywords(schema: Record<string, unknown>): boolean {

@@ -47,6 +47,11 @@ describe('schemas to types', () => {
       '{ [key: string]: unknown; }',
     ],
     [
+      'oneOf with additionalProperties: false beside it',
+      "U: { additionalProperties: false, oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] }\nA: { type: object, properties: { a: { type: string } } }\nB: { type: object, properties: { b: { type: string } } }",
+      'A | B',
+    ],
+    [
       'allOf with a member that only says nullable',
       "N: { allOf: [{ $ref: '#/components/schemas/A' }, { nullable: true }], description: May be null }\nA: { type: object, properties: { a: { type: string } } }",
       'A | null',
