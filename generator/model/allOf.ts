@@ -80,7 +80,7 @@ export function allOfType(context: ModelContext, location: Location, parts: read
       hint: 'Remove the $ref that leads back to the schema: allOf cannot inherit from itself.',
     });
     // `interface A extends B` with `B extends A` (or `type A = A`) does not compile; one flat object does.
-    return flattenedObject(context, location, parts);
+    return flattenedObject(context, location, parts, reach.members);
   }
   const [only] = parts;
   if (parts.length === 1 && only?.kind === 'ref') {
@@ -88,7 +88,7 @@ export function allOfType(context: ModelContext, location: Location, parts: read
     const model = refType(namedModelFor(context, only.target));
     if (withDiscriminatorTags(context, location, parts, model) === model) return model;
   }
-  const merged = extendedObject(context, parts) ?? flattenedObject(context, location, parts);
+  const merged = extendedObject(context, parts) ?? flattenedObject(context, location, parts, reach.members);
   return withDiscriminatorTags(context, location, parts, merged);
 }
 
@@ -157,16 +157,19 @@ export const maxAllOfMembers = 100;
 
 /**
  * Walks (without recursion) what an `allOf` reaches: whether a `$ref` leads
- * back to the schema at `self`, and whether it reaches too many schemas.
+ * back to the schema at `self`, whether it reaches too many schemas, and
+ * every schema it reaches, each once, in spec order (depth first).
  */
 function allOfReach(
   context: ModelContext,
   self: Location,
   parts: readonly AllOfPart[],
-): { cyclic: boolean; tooFar: boolean } {
+): { cyclic: boolean; tooFar: boolean; members: AllOfPart[] } {
   const selfKey = locationKey(self);
   const seen = new Set<string>();
-  const pending = [...parts];
+  const members: AllOfPart[] = [];
+  // Pushed in reverse, popped in spec order.
+  const pending = [...parts].reverse();
   let cyclic = false;
   for (let part = pending.pop(); part; part = pending.pop()) {
     const location = locationOf(part);
@@ -174,12 +177,14 @@ function allOfReach(
     if (part.kind === 'ref' && key === selfKey) cyclic = true;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (seen.size > maxAllOfMembers) return { cyclic, tooFar: true };
-    const members = part.schema['allOf'];
-    if (!Array.isArray(members)) continue;
-    members.forEach((_, index) => pending.push(...partAt(context, childLocation(location, 'allOf', index))));
+    members.push(part);
+    if (seen.size > maxAllOfMembers) return { cyclic, tooFar: true, members };
+    const nested = part.schema['allOf'];
+    if (!Array.isArray(nested)) continue;
+    const reached = nested.flatMap((_, index) => partAt(context, childLocation(location, 'allOf', index)));
+    pending.push(...reached.reverse());
   }
-  return { cyclic, tooFar: false };
+  return { cyclic, tooFar: false, members };
 }
 
 function partType(context: ModelContext, part: AllOfPart): TypeNode {
@@ -225,18 +230,24 @@ function extendedObject(context: ModelContext, parts: readonly AllOfPart[]): Typ
  * with `next: { allOf: [Node, …] }`, where `Node` cannot be extended): there,
  * the members' intersection ends the merge.
  */
-function flattenedObject(context: ModelContext, location: Location, parts: readonly AllOfPart[]): TypeNode {
+function flattenedObject(
+  context: ModelContext,
+  location: Location,
+  parts: readonly AllOfPart[],
+  reached: readonly AllOfPart[],
+): TypeNode {
   const key = locationKey(location);
   if (context.merging.has(key)) return intersectionOf(parts.map((part) => partType(context, part)));
   context.merging.add(key);
   try {
-    return mergedProperties(context, parts);
+    return mergedProperties(context, parts, reached);
   } finally {
     context.merging.delete(key);
   }
 }
 
-function mergedProperties(context: ModelContext, parts: readonly AllOfPart[]): TypeNode {
+/** `reached`: every schema the members reach (see `allOfReach`). */
+function mergedProperties(context: ModelContext, parts: readonly AllOfPart[], reached: readonly AllOfPart[]): TypeNode {
   const merged = new Map<string, { sites: Location[]; required: boolean }>();
   // A member may require a property that another member declares.
   const requiredByAny = new Set(parts.flatMap((part) => [...requiredNames(part.schema)]));
@@ -257,7 +268,7 @@ function mergedProperties(context: ModelContext, parts: readonly AllOfPart[]): T
       type: others.length === 0 ? first!.type : intersectionOf([first!.type, ...others.map((other) => other.type)]),
     };
   });
-  const additional = mergedAdditionalProperties(context, parts, properties.length > 0);
+  const additional = mergedAdditionalProperties(context, reached, properties.length > 0);
   return objectType(properties, additional ? { additionalProperties: additional } : {});
 }
 
@@ -269,34 +280,13 @@ function mergedProperties(context: ModelContext, parts: readonly AllOfPart[]): T
  */
 function mergedAdditionalProperties(
   context: ModelContext,
-  parts: readonly AllOfPart[],
+  reached: readonly AllOfPart[],
   listsProperties: boolean,
 ): TypeNode | undefined {
-  const types = reachedMembers(context, parts).flatMap(
-    ({ location, schema }) => additionalPropertiesType(context, location, schema, listsProperties) ?? [],
+  const types = reached.flatMap(
+    (member) => additionalPropertiesType(context, locationOf(member), member.schema, listsProperties) ?? [],
   );
   return types.length > 0 ? intersectionOf(types) : undefined;
-}
-
-/** Every schema the members of an `allOf` reach through `$ref`s and nested `allOf`s, each once. */
-function reachedMembers(
-  context: ModelContext,
-  parts: readonly AllOfPart[],
-): { location: Location; schema: Record<string, unknown> }[] {
-  const seen = new Set<string>();
-  const members: { location: Location; schema: Record<string, unknown> }[] = [];
-  const visit = (location: Location, schema: Record<string, unknown>): void => {
-    const key = locationKey(location);
-    if (seen.has(key)) return;
-    seen.add(key);
-    members.push({ location, schema });
-    if (!Array.isArray(schema['allOf'])) return;
-    schema['allOf'].forEach((_, index) => {
-      for (const part of partAt(context, childLocation(location, 'allOf', index))) visit(locationOf(part), part.schema);
-    });
-  };
-  for (const part of parts) visit(locationOf(part), part.schema);
-  return members;
 }
 
 interface CollectedProperty {
