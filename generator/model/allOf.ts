@@ -3,7 +3,7 @@ import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { additionalPropertiesType, objectTypeOf, propertyOf, requiredNames } from './objects';
-import { onlyAnnotates, schemaObjectType } from './schemaType';
+import { onlyAnnotates, saysNullable, schemaObjectType, withoutNullable } from './schemaType';
 import { intersectionOf, literal, objectType, refType, unionOf } from './typeNodes';
 import type { Property, TypeNode } from './types';
 
@@ -28,7 +28,7 @@ export function allOfParts(context: ModelContext, location: Location, schema: Re
     ),
   );
   // `nullable` applies to the whole schema (see `schemaType`), not to one of its parts.
-  const { allOf: _allOf, nullable: _nullable, ...own } = schema;
+  const { allOf: _allOf, ...own } = withoutNullable(schema);
   return hasObjectPart(own) ? [...parts, { kind: 'inline', location, schema: own }] : parts;
 }
 
@@ -41,8 +41,7 @@ export function allOfAllowsNull(schema: Record<string, unknown>): boolean {
 }
 
 function onlyNullable(schema: Record<string, unknown>): boolean {
-  const { nullable, ...rest } = schema;
-  return nullable === true && onlyAnnotates(rest);
+  return saysNullable(schema) && onlyAnnotates(withoutNullable(schema));
 }
 
 export function partAt(context: ModelContext, location: Location): AllOfPart[] {
@@ -115,7 +114,7 @@ function withDiscriminatorTags(
     const plainString =
       isRecord(declared) &&
       declared['type'] === 'string' &&
-      !['enum', 'const', 'format', 'nullable'].some((keyword) => keyword in declared);
+      !['enum', 'const', 'format', 'nullable', 'x-nullable'].some((keyword) => keyword in declared);
     const values = plainString ? discriminatorValues(context, self, part.schema['discriminator']) : [];
     if (values.length > 0) type = withProperty(type, propertyName, unionOf(values.map(literal)));
   }
@@ -356,7 +355,7 @@ function isObjectSchema(
   if (type !== undefined && type !== 'object') return false;
   if (['oneOf', 'anyOf', 'enum', 'const', 'items', 'prefixItems', 'not'].some((keyword) => keyword in schema))
     return false;
-  if (schema['nullable'] === true) return false;
+  if (saysNullable(schema)) return false;
   if (!Array.isArray(schema['allOf'])) return true;
   return schema['allOf'].every((_, index) => {
     const parts = partAt(context, childLocation(location, 'allOf', index));

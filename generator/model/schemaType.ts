@@ -35,6 +35,21 @@ export function onlyAnnotates(schema: Record<string, unknown>): boolean {
 }
 
 /**
+ * Whether the schema allows null the 3.0 way: `nullable: true`, or `x-nullable: true`, the extension Swagger 2.0
+ * tools wrote before `nullable` existed and that documents converted from them (drf-yasg, go-swagger) still carry.
+ * An explicit `nullable: false` wins over the extension.
+ */
+export function saysNullable(schema: Record<string, unknown>): boolean {
+  return schema['nullable'] === true || (schema['nullable'] === undefined && schema['x-nullable'] === true);
+}
+
+/** The schema without the keywords `saysNullable` reads, which apply to a whole schema, not to one part of it. */
+export function withoutNullable(schema: Record<string, unknown>): Record<string, unknown> {
+  const { nullable: _nullable, 'x-nullable': _extension, ...rest } = schema;
+  return rest;
+}
+
+/**
  * The TypeScript type of the schema at `location` (OpenAPI 3.0 Schema Object,
  * 3.1 JSON Schema 2020-12). A `$ref` to a schema becomes a reference to its
  * named model.
@@ -64,7 +79,7 @@ export function schemaObjectType(context: ModelContext, location: Location, sche
     typeof schema['$ref'] === 'string'
       ? referenceType(context, location, schema)
       : structuralType(context, location, schema);
-  return schema['nullable'] === true ? withNull(type) : type;
+  return saysNullable(schema) ? withNull(type) : type;
 }
 
 function referenceType(context: ModelContext, location: Location, schema: Record<string, unknown>): TypeNode {
@@ -75,7 +90,7 @@ function referenceType(context: ModelContext, location: Location, schema: Record
   if (context.version === '3.0' || siblings.length === 0 || !isRecord(target.value)) {
     return polymorphicType(context, target.location, target.value) ?? refType(namedModelFor(context, target.location));
   }
-  const { $ref: _ref, nullable: _nullable, ...own } = schema;
+  const { $ref: _ref, ...own } = withoutNullable(schema);
   return allOfType(context, location, [
     { kind: 'ref', target: target.location, schema: target.value },
     { kind: 'inline', location, schema: own },

@@ -10,7 +10,7 @@ function typeOf(model: SdkModel, name: string): string {
 }
 
 describe('nullable, type arrays, const and enums', () => {
-  it('3.0: nullable adds null, to $refs (through allOf), arrays, items and enums', async () => {
+  it('3.0: nullable (or x-nullable) adds null, to $refs (through allOf), arrays, items and enums', async () => {
     const sdk = await checkFixture('nullable');
     try {
       expect(sdk.diagnostics).toEqual([]);
@@ -21,6 +21,10 @@ describe('nullable, type arrays, const and enums', () => {
         ['parent', 'Ref | null'],
         ['color', 'Color'],
         ['tags', '(string | null)[] | null'],
+        ['author', 'string | null'],
+        ['reviewer', 'Ref | null'],
+        ['editor', 'Ref | null'],
+        ['pinned', 'boolean'],
       ]);
       expect(typeOf(sdk.model!, 'Color')).toBe("'red' | 'green' | null");
     } finally {
