@@ -6,9 +6,12 @@
  * credential, and neither does `toJSON`.
  */
 export class SdkError extends Error {
-  /** The class's name: `ApiError`, `NetworkError`... */
+  /**
+   * The class's name: `ApiError`, `NetworkError`... Each class says its own, on its prototype: a minifier renames
+   * classes, so `constructor.name` would be `t` in a user's bundle.
+   */
   override get name(): string {
-    return this.constructor.name;
+    return 'SdkError';
   }
 
   /** Name and message, and for an `ApiError` its status, request id and body (JSON leaves out the undefined ones). */
@@ -24,6 +27,9 @@ export class SdkError extends Error {
  * `…Error` type and `isApiErrorOf`).
  */
 export class ApiError<Status extends number = number, Body = unknown> extends SdkError {
+  override get name(): string {
+    return 'ApiError';
+  }
   declare readonly status: Status;
   /** The parsed response body: JSON, text, a `Blob`, or `undefined` when empty. */
   declare readonly body: Body;
@@ -66,10 +72,22 @@ export class ApiError<Status extends number = number, Body = unknown> extends Sd
 }
 
 /** The request got no response: DNS, connection refused or reset, a CORS refusal. */
-export class NetworkError extends SdkError {}
+export class NetworkError extends SdkError {
+  override get name(): string {
+    return 'NetworkError';
+  }
+}
 
 /** The call took longer than its `timeout` (retries and their waits included). */
-export class TimeoutError extends SdkError {}
+export class TimeoutError extends SdkError {
+  override get name(): string {
+    return 'TimeoutError';
+  }
+}
 
 /** The caller's `AbortSignal` aborted the call; its reason is the `cause`. */
-export class AbortError extends SdkError {}
+export class AbortError extends SdkError {
+  override get name(): string {
+    return 'AbortError';
+  }
+}

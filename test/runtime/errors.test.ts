@@ -1,3 +1,5 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { createHttpClient, type BaseClientOptions, type OperationRequest } from '../../templates/client';
 import { AbortError, ApiError, NetworkError, SdkError, TimeoutError } from '../../templates/errors';
@@ -186,6 +188,36 @@ describe('ApiError', () => {
     const thrown = error() as ApiError<404, NotFound> | ApiError<422, Invalid>;
     const described = thrown.status === 404 ? thrown.body.message : thrown.body.fields.join();
     expect(described).toBe('gone');
+  });
+});
+
+describe('error names', () => {
+  it('stay the class names in a minified bundle, where classes are renamed', async () => {
+    const bundled = await build({
+      entryPoints: [join(__dirname, '../../templates/errors.ts')],
+      bundle: true,
+      minify: true,
+      format: 'cjs',
+      write: false,
+    });
+    const module = { exports: {} as Record<string, new (message: string) => Error> };
+    new Function('module', 'exports', bundled.outputFiles[0]!.text)(module, module.exports);
+    const { exports } = module;
+    const names = ['SdkError', 'NetworkError', 'TimeoutError', 'AbortError', 'ApiError'];
+    const errors = names.map((name) =>
+      name === 'ApiError'
+        ? new (exports[name] as unknown as typeof ApiError)({
+            operationId: 'getItem',
+            method: 'GET',
+            path: '/items/a',
+            response: new Response(null, { status: 404 }),
+            body: undefined,
+          })
+        : new exports[name]!('x'),
+    );
+    expect(errors.map((error) => error.name)).toEqual(names);
+    // The minifier did rename them: constructor.name no longer says which error it is.
+    expect(errors.map((error) => error.constructor.name)).not.toEqual(names);
   });
 });
 
