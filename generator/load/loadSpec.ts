@@ -14,12 +14,12 @@ export interface LoadResult {
 /** Reads and parses one spec file (the root, or one a `$ref` points to), within the limits. */
 export async function loadSpecFile(
   absolutePath: string,
-  options: { cwd: string; limits?: SpecLimits; readFrom?: string },
+  options: { cwd: string; limits?: SpecLimits; readFrom?: string; confinedTo?: string },
 ): Promise<LoadResult> {
   const displayPath = relative(options.cwd, absolutePath) || absolutePath;
   const limits = options.limits ?? defaultSpecLimits;
-  // `readFrom`: the real path, once checked, so a link cannot be swapped in between.
-  const read = await readSpecFile(options.readFrom ?? absolutePath, limits);
+  // `readFrom`: the real path, once checked; `confinedTo`: the folder the file opened must still be in.
+  const read = await readSpecFile(options.readFrom ?? absolutePath, limits, options.confinedTo);
   if (!('text' in read)) {
     return {
       diagnostics: [{ code: 'SDK1001', severity: 'error', message: read.problem, hint: read.hint, file: displayPath }],

@@ -133,7 +133,8 @@ function loadReferenced(parsed: ParsedRef & { kind: 'file' | 'remote' }, context
 
 /**
  * A file is read only when its real path (symbolic links resolved) lies
- * inside the real folder of the root document; the check never opens it.
+ * inside the real folder of the root document: checked before opening it, for
+ * a clear error, and again on the file opened (see `readSpecFile`).
  */
 async function loadReferencedFile(path: string, context: LoadContext): Promise<Loaded> {
   const { site, ref, rootFolder, options, limits } = context;
@@ -152,7 +153,7 @@ async function loadReferencedFile(path: string, context: LoadContext): Promise<L
     return { diagnostics: [refError(site, ref, 'SDK2006', 'the file it names does not exist', 'Fix the file path.')] };
   }
   if (!isInside(real, rootFolder)) return { diagnostics: [outside] };
-  const loaded = await loadSpecFile(path, { cwd: options.cwd, limits, readFrom: real });
+  const loaded = await loadSpecFile(path, { cwd: options.cwd, limits, readFrom: real, confinedTo: rootFolder });
   return { ...(loaded.source ? { source: loaded.source } : {}), diagnostics: [...loaded.diagnostics] };
 }
 

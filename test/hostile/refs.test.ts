@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import { resolveDocument } from '../../generator/resolve/resolveDocument';
 import { specText, writeTempFiles } from '../support/buildFromText';
 // The module object itself, so that a spy sees every `open` the generator makes.
 import fsPromises = require('node:fs/promises');
+
+const realOpen = fsPromises.open;
 
 /** Resolves `spec/openapi.yaml` in a folder laid out by `setUp`, recording every file the generator opens. */
 async function resolveIn(
@@ -74,6 +76,35 @@ describe('file references stay inside the folder of the root document', () => {
     );
     expect(diagnostics.map((d) => d.code)).toEqual(['SDK2005']);
     expect(opened).toEqual(['/spec/openapi.yaml']);
+  });
+
+  it('refuses a file whose folder is swapped for a link outside between the check and the open', async () => {
+    const { diagnostics, sources, folder } = await resolveIn(
+      {
+        'spec/openapi.yaml': withRef('./shared/a.yaml'),
+        'spec/shared/a.yaml': 'type: string\n',
+        'outside/a.yaml': secret,
+      },
+      {
+        setUp: (root) =>
+          // The race, made certain: the folder becomes a link just before the file is opened.
+          jest.spyOn(fsPromises, 'open').mockImplementation(async (path, ...rest) => {
+            if (String(path).endsWith(join('shared', 'a.yaml'))) {
+              renameSync(join(root, 'spec', 'shared'), join(root, 'spec', 'was-shared'));
+              symlinkSync(join(root, 'outside'), join(root, 'spec', 'shared'));
+            }
+            return realOpen(path, ...rest);
+          }),
+      },
+    );
+    expect(diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([
+      [
+        'SDK1001',
+        'spec/shared/a.yaml',
+        'The file opened lies outside the folder of the root document (a link on its path changed).',
+      ],
+    ]);
+    expect(sources).toEqual([join(folder, 'spec', 'openapi.yaml')]);
   });
 
   it('follows a link that stays inside the folder', async () => {
