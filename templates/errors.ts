@@ -91,3 +91,17 @@ export class AbortError extends SdkError {
     return 'AbortError';
   }
 }
+
+/**
+ * The error `fetch` threw, unless it or one of its causes quotes a credential
+ * sent with this request (an invalid URL is quoted whole, query included):
+ * then none, so no secret reaches a log.
+ */
+export function redact(cause: unknown, secrets: readonly string[]): unknown {
+  let text = '';
+  // Not `instanceof Error`: errors of the platform's fetch may come from another realm.
+  for (let error = cause, depth = 0; error != null && depth < 8; depth++, error = (error as Error).cause)
+    for (const value of [(error as Error).stack, (error as Error).message, ...Object.values(error)])
+      if (typeof value === 'string') text += value;
+  return secrets.some((secret) => secret && text.includes(secret)) ? undefined : cause;
+}

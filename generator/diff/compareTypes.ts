@@ -32,6 +32,9 @@ export function compareTypes(oldType: TypeNode, newType: TypeNode, at: TypeCompa
   if (oldType.kind === 'array' && newType.kind === 'array') {
     return compareTypes(oldType.items, newType.items, { ...at, subject: `${at.subject}[]` });
   }
+  if (oldType.kind === 'eventStream' && newType.kind === 'eventStream') {
+    return compareTypes(oldType.data, newType.data, { ...at, subject: `${at.subject} (each event)` });
+  }
   const sharedBases = new Set(
     oldType.kind === 'object' && newType.kind === 'object'
       ? oldType.bases.filter((base) => newType.bases.includes(base))

@@ -36,6 +36,10 @@ export function isSubtype(a: Typed, b: Typed, seen: Set<string> = new Set()): bo
           : y.kind === typeof x.value;
     case 'array':
       return y.kind === 'array' && isSubtype({ type: x.items, side: a.side }, { type: y.items, side: b.side }, seen);
+    case 'eventStream':
+      return (
+        y.kind === 'eventStream' && isSubtype({ type: x.data, side: a.side }, { type: y.data, side: b.side }, seen)
+      );
     case 'tuple':
       return y.kind === 'array'
         ? [...x.items, ...(x.rest ? [x.rest] : [])].every((item) =>

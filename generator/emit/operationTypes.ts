@@ -1,10 +1,7 @@
 import { isFormMediaType, isJsonMediaType } from '../model/mediaTypes';
 import type { Operation, Response, TypeNode } from '../model/types';
+import { isSuccessStatus } from '../model/bodies';
 import { unionOf } from '../model/typeNodes';
-
-export function isSuccessStatus(status: string): boolean {
-  return /^2(\d\d|XX)$/.test(status);
-}
 
 /** The type of a response body: the union over its media types. */
 export function responseBodyType(response: Response): TypeNode | undefined {
@@ -31,6 +28,13 @@ export function errorResponses(operation: Operation): { status: number | undefin
 export function successMediaTypes(operation: Operation): string[] {
   const successes = operation.responses.filter((response) => isSuccessStatus(response.status));
   return [...new Set(successes.flatMap((response) => response.contents.map((content) => content.mediaType)))];
+}
+
+/** The event stream a success response is sent as, if any (`text/event-stream`). */
+export function successEventStream(operation: Operation): Extract<TypeNode, { kind: 'eventStream' }> | undefined {
+  for (const response of operation.responses.filter((candidate) => isSuccessStatus(candidate.status)))
+    for (const { type } of response.contents) if (type.kind === 'eventStream') return type;
+  return undefined;
 }
 
 /** Whether a request body is sent as raw bytes or text (not JSON, multipart or a form). */

@@ -3,6 +3,7 @@ import type { MediaContent, Operation, Parameter, Server, TypeNode } from '../mo
 import {
   arrayExpression,
   callExpression,
+  identifier,
   literalExpression,
   memberExpression,
   objectExpression,
@@ -12,7 +13,7 @@ import {
 } from './codeSyntax';
 import { objectLiteralKey } from './literals';
 import { isEncodedForm, isJsonMediaType, requestContent } from '../model/mediaTypes';
-import { successMediaTypes } from './operationTypes';
+import { successEventStream, successMediaTypes } from './operationTypes';
 
 /**
  * The object literal a generated operation hands to `client.request`, and the
@@ -55,6 +56,12 @@ export function requestObject(operation: Operation): { expression: Expression; h
   if (body) fields.push({ key: 'body', value: body });
   const accept = acceptHeader(operation);
   if (accept) fields.push({ key: 'accept', value: stringExpression(accept) });
+  const events = successEventStream(operation);
+  if (events) {
+    const reader = events.dataFormat === 'json' ? 'jsonEvents' : 'textEvents';
+    helpers.add(reader);
+    fields.push({ key: 'events', value: identifier(reader) });
+  }
   const server = operation.servers?.[0];
   if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });
   // An operation without security of its own uses the document's, which the client holds (see client.ts).

@@ -49,6 +49,8 @@ export function typeDoc(type: TypeNode, refs?: Set<string>): Doc {
     }
     case 'intersection':
       return intersectionDoc(intersectionMembers(type), refs);
+    case 'eventStream':
+      return ['AsyncIterable', typeArgumentsDoc([type.data], refs)];
   }
 }
 

@@ -2,7 +2,7 @@ import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
-import { isEncodedForm, isFormMediaType } from './mediaTypes';
+import { isEncodedForm, isEventStreamMediaType, isFormMediaType } from './mediaTypes';
 import { schemaType } from './schemaType';
 import { objectType, unknownType } from './typeNodes';
 import type { MediaContent, PropertyEncoding, RequestBody, Response, TypeNode } from './types';
@@ -83,8 +83,34 @@ export function responsesOf(context: ModelContext, operation: Location): Respons
     const resolved = context.spec.deref(childLocation(operation, 'responses', status));
     if (!resolved || !isRecord(resolved.value)) return [];
     const description = typeof resolved.value['description'] === 'string' ? resolved.value['description'] : '';
-    return [{ status: normalizeStatus(status), description, contents: contentsOf(context, resolved.location) }];
+    const contents = contentsOf(context, resolved.location);
+    const normalized = normalizeStatus(status);
+    return [
+      {
+        status: normalized,
+        description,
+        contents: isSuccessStatus(normalized)
+          ? contents.map((content) => eventStreamOf(context, resolved.location, content))
+          : contents,
+      },
+    ];
   });
+}
+
+/** A 2xx status, or the `2XX` range (as `normalizeStatus` writes it). */
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/.test(status);
+}
+
+/**
+ * A success response sent as `text/event-stream` is its events, read one by one as they arrive: its schema says
+ * what each event's `data` is (as OpenAPI 3.0 and 3.1 specs write it), JSON unless the schema is a string.
+ */
+function eventStreamOf(context: ModelContext, response: Location, content: MediaContent): MediaContent {
+  if (!isEventStreamMediaType(content.mediaType)) return content;
+  const schema = context.spec.deref(childLocation(response, 'content', content.mediaType, 'schema'))?.value;
+  const text = !isRecord(schema) || schema['type'] === 'string';
+  return { ...content, type: { kind: 'eventStream', data: content.type, dataFormat: text ? 'text' : 'json' } };
 }
 
 /** `2xx` is `2XX` and `Default` is `default` (OpenAPI 3.1 §4.8.16.2 allows either case for ranges). */

@@ -132,6 +132,8 @@ function visit(type: TypeNode, callback: (node: TypeNode) => void): void {
   switch (type.kind) {
     case 'array':
       return visit(type.items, callback);
+    case 'eventStream':
+      return visit(type.data, callback);
     case 'tuple':
       type.items.forEach((item) => visit(item, callback));
       if (type.rest) visit(type.rest, callback);
@@ -180,6 +182,8 @@ function mapType(
       return { kind: 'ref', name: how.name(type.name) };
     case 'array':
       return { ...type, items: map(type.items) };
+    case 'eventStream':
+      return { ...type, data: map(type.data) };
     case 'tuple':
       return { ...type, items: type.items.map(map), ...(type.rest ? { rest: map(type.rest) } : {}) };
     case 'object':

@@ -11,6 +11,11 @@ export function isFormMediaType(mediaType: string): boolean {
   return baseMediaType(mediaType).startsWith('multipart/') || isUrlEncodedMediaType(mediaType);
 }
 
+/** Server-sent events: a body that is a stream of events, read one by one as they arrive. */
+export function isEventStreamMediaType(mediaType: string): boolean {
+  return baseMediaType(mediaType) === 'text/event-stream';
+}
+
 function isUrlEncodedMediaType(mediaType: string): boolean {
   return baseMediaType(mediaType) === 'application/x-www-form-urlencoded';
 }

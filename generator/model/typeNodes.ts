@@ -74,6 +74,8 @@ export function modelNamesIn(type: TypeNode): string[] {
       return [type.name];
     case 'array':
       return modelNamesIn(type.items);
+    case 'eventStream':
+      return modelNamesIn(type.data);
     case 'tuple':
       return [...type.items, ...(type.rest ? [type.rest] : [])].flatMap(modelNamesIn);
     case 'object':

@@ -74,7 +74,12 @@ export type TypeNode =
   | { readonly kind: 'union'; readonly members: readonly TypeNode[] }
   | { readonly kind: 'intersection'; readonly members: readonly TypeNode[] }
   /** A named model, by its `NamedModel.name`. */
-  | { readonly kind: 'ref'; readonly name: string };
+  | { readonly kind: 'ref'; readonly name: string }
+  /**
+   * A success response sent as `text/event-stream`: the events, one by one, each its `data` (read as JSON, or as
+   * text when the schema says the data is a string).
+   */
+  | { readonly kind: 'eventStream'; readonly data: TypeNode; readonly dataFormat: 'json' | 'text' };
 
 export interface ObjectNode {
   readonly kind: 'object';

@@ -92,6 +92,8 @@ function valueOf(type: TypeNode, context: Context, docs?: Docs): string | undefi
       }
       return objectValue(properties, context);
     }
+    case 'eventStream':
+      return undefined; // Only responses are streams, and examples are of arguments.
     case 'ref': {
       const next = enter(type.name, context);
       const named = context.models.get(type.name);

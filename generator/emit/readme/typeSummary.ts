@@ -39,5 +39,7 @@ function summary(type: TypeNode): string {
       return type.members.map(summary).join(' | ');
     case 'intersection':
       return type.members.map(summary).join(' & ');
+    case 'eventStream':
+      return `AsyncIterable<${summary(type.data)}>`;
   }
 }

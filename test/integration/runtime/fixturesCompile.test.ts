@@ -30,6 +30,20 @@ const checks: Record<string, string> = {
     createClient({ auth: { bearer: 't', basic: 'u:p', headerKey: 'k', queryKey: () => 'k', oauth: async () => 't', oidc: () => 't' } });
     // @ts-expect-error only the spec's schemes
     createClient({ auth: { other: 'x' } });`,
+  'events.yaml': `
+    import { createClient, type Tick } from './index.js';
+    export async function check(): Promise<number> {
+      const client = createClient();
+      let sum = 0;
+      for await (const tick of await client.streamTicks({ from: 1 })) sum += tick.n;
+      for await (const line of await client.streamLines()) sum += line.length;
+      const ticks = await client.getTicks();
+      if (Array.isArray(ticks)) return ticks.length;
+      const stream: AsyncIterable<Tick> = ticks;
+      // @ts-expect-error a stream is not an event
+      const tick: Tick = await client.streamTicks();
+      return sum + tick.n + (stream ? 1 : 0);
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -40,7 +54,7 @@ const checks: Record<string, string> = {
 describe('the runtime fixtures', () => {
   it('each generates an SDK that compiles under strict settings, with its checks (one program for all)', async () => {
     const folder = join(fixturesFolder, 'runtime');
-    const specs = ['auth.yaml', 'bodies.yaml', 'params.yaml', 'resilience.yaml', 'servers.yaml'];
+    const specs = ['auth.yaml', 'bodies.yaml', 'events.yaml', 'params.yaml', 'resilience.yaml', 'servers.yaml'];
     const sdks = await Promise.all(specs.map((spec) => generateInto({ specPath: join(folder, spec), cwd: folder })));
     try {
       const entries = sdks.flatMap((sdk, index) => {
