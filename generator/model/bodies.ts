@@ -109,8 +109,11 @@ export function isSuccessStatus(status: string): boolean {
 function eventStreamOf(context: ModelContext, response: Location, content: MediaContent): MediaContent {
   if (!isEventStreamMediaType(content.mediaType)) return content;
   const schema = context.spec.deref(childLocation(response, 'content', content.mediaType, 'schema'))?.value;
-  const text = !isRecord(schema) || schema['type'] === 'string';
-  return { ...content, type: { kind: 'eventStream', data: content.type, dataFormat: text ? 'text' : 'json' } };
+  if (isRecord(schema) && schema['type'] !== 'string')
+    return { ...content, type: { kind: 'eventStream', data: content.type, dataFormat: 'json' } };
+  // Without a schema, each event's data is its text.
+  const data = isRecord(schema) ? content.type : ({ kind: 'string' } as const);
+  return { ...content, type: { kind: 'eventStream', data, dataFormat: 'text' } };
 }
 
 /** `2xx` is `2XX` and `Default` is `default` (OpenAPI 3.1 §4.8.16.2 allows either case for ranges). */

@@ -37,6 +37,7 @@ const checks: Record<string, string> = {
       let sum = 0;
       for await (const tick of await client.streamTicks({ from: 1 })) sum += tick.n;
       for await (const line of await client.streamLines()) sum += line.length;
+      for await (const text of await client.streamRaw()) sum += text.length;
       const ticks = await client.getTicks();
       if (Array.isArray(ticks)) return ticks.length;
       const stream: AsyncIterable<Tick> = ticks;
