@@ -68,11 +68,15 @@ export function operationExample(context: ExampleContext, operation: Operation):
   const args = callArguments(context, operation);
   if (args === undefined) return undefined;
   const call = `client.${operation.names.function}(${args})`;
-  const returnsValue = successType(operation) !== 'void';
+  const result = successType(operation);
   return [
     `import { createClient } from ${stringLiteral(context.packageName)};`,
     '',
     `const client = ${clientCall(context, schemesOf(context, operation))};`,
-    returnsValue ? `const result = await ${call};\nconsole.log(result);` : `await ${call};`,
+    result === 'void'
+      ? `await ${call};`
+      : result.kind === 'eventStream'
+        ? `for await (const event of await ${call}) {\n  console.log(event);\n}`
+        : `const result = await ${call};\nconsole.log(result);`,
   ].join('\n');
 }

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readmeExamples } from '../../consumer/support/readmeExamples';
 import { generateInto } from '../../support/generateInto';
 import { fixturesFolder } from '../../support/fixtureSdk';
 import { typecheck } from '../../support/typecheck';
@@ -52,18 +53,31 @@ const checks: Record<string, string> = {
     createClient({ serverVariables: { base: 'v3' } });`,
 };
 
+/** The README's examples, as files beside the SDK that import it by path rather than by package name. */
+function readmeFiles(folder: string): string[] {
+  const { name } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string };
+  const readme = readFileSync(join(folder, 'README.md'), 'utf8');
+  return readmeExamples(readme).map((code, index) => {
+    const file = join(folder, `readme-${index}.ts`);
+    // Each example is a module of its own, as in a user's project.
+    writeFileSync(file, `${code.replaceAll(`from '${name}'`, "from './index.js'")}\nexport {};\n`);
+    return file;
+  });
+}
+
 describe('the runtime fixtures', () => {
-  it('each generates an SDK that compiles under strict settings, with its checks (one program for all)', async () => {
+  it('each generates an SDK that compiles under strict settings, with its checks and README examples (one program for all)', async () => {
     const folder = join(fixturesFolder, 'runtime');
     const specs = ['auth.yaml', 'bodies.yaml', 'events.yaml', 'params.yaml', 'resilience.yaml', 'servers.yaml'];
     const sdks = await Promise.all(specs.map((spec) => generateInto({ specPath: join(folder, spec), cwd: folder })));
     try {
       const entries = sdks.flatMap((sdk, index) => {
         expect(sdk.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+        const files = [join(sdk.folder!, 'index.ts'), ...readmeFiles(sdk.folder!)];
         const check = checks[specs[index]!];
-        if (check === undefined) return [join(sdk.folder!, 'index.ts')];
+        if (check === undefined) return files;
         writeFileSync(join(sdk.folder!, 'check.ts'), check);
-        return [join(sdk.folder!, 'index.ts'), join(sdk.folder!, 'check.ts')];
+        return [...files, join(sdk.folder!, 'check.ts')];
       });
       expect(typecheck(tmpdir(), entries).errors).toEqual([]);
     } finally {
