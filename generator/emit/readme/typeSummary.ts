@@ -38,7 +38,9 @@ function summary(type: TypeNode): string {
     case 'union':
       return type.members.map(summary).join(' | ');
     case 'intersection':
-      return type.members.map(summary).join(' & ');
+      return type.members
+        .map((member) => (member.kind === 'union' ? `(${summary(member)})` : summary(member)))
+        .join(' & ');
     case 'eventStream':
       return `AsyncIterable<${summary(type.data)}>`;
   }
