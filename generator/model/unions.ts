@@ -2,8 +2,9 @@ import { childLocation, locationKey, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
-import { schemaType } from './schemaType';
-import { intersectionOf, literal, objectType, unionOf } from './typeNodes';
+import { propertyOf, requiredNames } from './objects';
+import { onlyAnnotates, schemaType } from './schemaType';
+import { intersectionOf, literal, objectType, unionOf, unknownType } from './typeNodes';
 import type { TypeNode } from './types';
 
 /**
@@ -20,7 +21,9 @@ export function unionType(
   const members = (schema[keyword] as unknown[]).map((_, index) => childLocation(location, keyword, index));
   const discriminator = schema['discriminator'];
   if (!isRecord(discriminator) || typeof discriminator['propertyName'] !== 'string') {
-    return unionOf(members.map((member) => schemaType(context, member)));
+    return unionOf(
+      members.map((member) => requiredAlternative(context, location, schema, member) ?? schemaType(context, member)),
+    );
   }
   const propertyName = discriminator['propertyName'];
   const valuesByTarget = mappingValues(context, childLocation(location, 'discriminator'), discriminator);
@@ -32,6 +35,32 @@ export function unionType(
       const values = valuesByTarget.get(locationKey(target.location))?.values ?? [implicitValue(target.location)];
       return taggedMember(propertyName, values, type);
     }),
+  );
+}
+
+/**
+ * A member that only lists `required` names (`anyOf: [{ required: [domain] }, { required: [domains] }]`): which of
+ * the schema's own properties must be there. It is those properties, required, typed as the schema declares them
+ * (`unknown` for one it does not declare), so the union says that one of them must be sent.
+ */
+function requiredAlternative(
+  context: ModelContext,
+  location: Location,
+  schema: Record<string, unknown>,
+  member: Location,
+): TypeNode | undefined {
+  const value = context.spec.valueAt(member);
+  if (!isRecord(value) || !Array.isArray(value['required']) || value['required'].length === 0) return undefined;
+  const { required: _required, type, ...rest } = value;
+  if ((type !== undefined && type !== 'object') || !onlyAnnotates(rest)) return undefined;
+  const declared = isRecord(schema['properties']) ? schema['properties'] : {};
+  return objectType(
+    [...requiredNames(value)].map((name) =>
+      // Documented once, on the schema's own properties.
+      name in declared
+        ? { ...propertyOf(context, childLocation(location, 'properties', name), name, true), docs: {} }
+        : { name, required: true, readOnly: false, writeOnly: false, type: unknownType, docs: {} },
+    ),
   );
 }
 

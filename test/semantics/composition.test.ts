@@ -36,6 +36,23 @@ describe('allOf, oneOf, anyOf, discriminator and not', () => {
       expect(typeOf(model, 'Pet')).toMatchObject({ kind: 'union' });
       expect(typeOf(model, 'Id')).toEqual({ kind: 'union', members: [{ kind: 'string' }, { kind: 'number' }] });
       expect(typeOf(model, 'NotNull')).toEqual({ kind: 'string' });
+      // anyOf members that only list `required` names: the properties they name, required, as declared.
+      const contact = typeOf(model, 'Contact');
+      expect(contact.kind === 'intersection' && contact.members[1]).toEqual({
+        kind: 'union',
+        members: [
+          {
+            kind: 'object',
+            bases: [],
+            properties: [expect.objectContaining({ name: 'email', required: true, type: { kind: 'string' } })],
+          },
+          {
+            kind: 'object',
+            bases: [],
+            properties: [expect.objectContaining({ name: 'phone', required: true, readOnly: true })],
+          },
+        ],
+      });
       // allOf inheritance from a base with a discriminator: the value is the mapping's key, else the schema name.
       const tagOf = (name: string): unknown => {
         const type = typeOf(model, name);
