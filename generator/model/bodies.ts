@@ -2,26 +2,36 @@ import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
-import { isEncodedForm, isEventStreamMediaType, isFormMediaType } from './mediaTypes';
+import { isBytesMediaType, isEncodedForm, isEventStreamMediaType, isFormMediaType } from './mediaTypes';
 import { schemaType } from './schemaType';
 import { objectType, unknownType } from './typeNodes';
 import type { MediaContent, PropertyEncoding, RequestBody, Response, TypeNode } from './types';
 
-/** Each media type of a `content` map with its type, in spec order. */
+/**
+ * Each media type of a `content` map with its type, in spec order. A body of bytes (`image/png`, a PDF) with no
+ * schema, or a string schema (as 3.1 specs describe files), is bytes: a `Blob` in a response, any bytes in a request.
+ */
 export function contentsOf(context: ModelContext, owner: Location): MediaContent[] {
   const content = context.spec.valueAt(childLocation(owner, 'content'));
   if (!isRecord(content)) return [];
   return Object.keys(content).map((mediaType) => {
     const media = content[mediaType];
-    const type =
-      isRecord(media) && 'schema' in media
-        ? schemaType(context, childLocation(owner, 'content', mediaType, 'schema'))
-        : isBinaryMediaType(mediaType)
-          ? ({ kind: 'binary' } as const)
-          : ({ kind: 'unknown' } as const);
+    const type = bodyTypeOf(context, owner, mediaType, media);
     return { mediaType, type, encoding: encodingOf(isRecord(media) ? media['encoding'] : undefined) };
   });
 }
+
+function bodyTypeOf(context: ModelContext, owner: Location, mediaType: string, media: unknown): TypeNode {
+  const type =
+    isRecord(media) && 'schema' in media
+      ? schemaType(context, childLocation(owner, 'content', mediaType, 'schema'))
+      : undefined;
+  return (type === undefined || type.kind === 'string') && isBytesMediaType(mediaType)
+    ? binaryType
+    : (type ?? unknownType);
+}
+
+const binaryType: TypeNode = { kind: 'binary' };
 
 /** A Media Type Object's `encoding` map, in spec order (OpenAPI 3.1 §4.8.15). */
 function encodingOf(value: unknown): PropertyEncoding[] {
@@ -39,10 +49,6 @@ function encodingOf(value: unknown): PropertyEncoding[] {
       },
     ];
   });
-}
-
-function isBinaryMediaType(mediaType: string): boolean {
-  return /^(application\/octet-stream|image\/|audio\/|video\/|application\/pdf|application\/zip)/i.test(mediaType);
 }
 
 export function requestBodyOf(context: ModelContext, operation: Location): RequestBody | undefined {

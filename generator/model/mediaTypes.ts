@@ -11,6 +11,21 @@ export function isFormMediaType(mediaType: string): boolean {
   return baseMediaType(mediaType).startsWith('multipart/') || isUrlEncodedMediaType(mediaType);
 }
 
+/**
+ * Media types whose body is bytes: what the runtime reads as a `Blob` (see `readBody` in templates/response.ts),
+ * anything but text, JSON, XML, YAML and forms.
+ */
+export function isBytesMediaType(mediaType: string): boolean {
+  const base = baseMediaType(mediaType);
+  return (
+    base !== '' &&
+    base !== '*/*' &&
+    !base.startsWith('text/') &&
+    !base.startsWith('multipart/') &&
+    !/(json|xml|yaml|x-www-form-urlencoded)$/.test(base)
+  );
+}
+
 /** Server-sent events: a body that is a stream of events, read one by one as they arrive. */
 export function isEventStreamMediaType(mediaType: string): boolean {
   return baseMediaType(mediaType) === 'text/event-stream';

@@ -119,6 +119,18 @@ describe('request and response bodies (test/fixtures/runtime/bodies.yaml)', () =
     expect(last().headers['accept']).toBe('image/png');
   });
 
+  it('a file described as a string, or with no schema, is a Blob too; a request takes bytes for it', async () => {
+    server.reply(
+      { headers: { 'content-type': 'application/pdf' }, body: Buffer.from('%PDF') },
+      { headers: { 'content-type': 'application/x-tar' }, body: Buffer.from([0, 1]) },
+    );
+    const report = await client.getReport();
+    expect([report instanceof Blob, await report.text()]).toEqual([true, '%PDF']);
+    expect(await client.getArchive()).toBeInstanceOf(Blob);
+    await client.putAvatar({ body: new Blob([new Uint8Array([255, 216])]) });
+    expect([last().headers['content-type'], [...last().body]]).toEqual(['image/jpeg', [255, 216]]);
+  });
+
   it('204 and HEAD resolve to undefined; withResponse gives the status and headers too', async () => {
     server.reply({ status: 204, headers: { 'x-deleted': 'yes' } });
     const { data, response } = await client.deleteThing().withResponse();

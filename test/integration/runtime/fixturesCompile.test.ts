@@ -31,6 +31,16 @@ const checks: Record<string, string> = {
     createClient({ auth: { bearer: 't', basic: 'u:p', headerKey: 'k', queryKey: () => 'k', oauth: async () => 't', oidc: () => 't' } });
     // @ts-expect-error only the spec's schemes
     createClient({ auth: { other: 'x' } });`,
+  'bodies.yaml': `
+    import { createClient } from './index.js';
+    export async function check(): Promise<number> {
+      const client = createClient();
+      const report: Blob = await client.getReport();
+      const archive: Blob = await client.getArchive();
+      await client.putAvatar({ body: new Uint8Array([255, 216]) });
+      const text: string = await client.sendText({ body: 'plain' });
+      return report.size + archive.size + text.length;
+    }`,
   'events.yaml': `
     import { createClient, type Tick } from './index.js';
     export async function check(): Promise<number> {
