@@ -57,7 +57,7 @@ function requiredAlternative(
   return objectType(
     [...requiredNames(value)].map((name) =>
       // Documented once, on the schema's own properties.
-      name in declared
+      Object.hasOwn(declared, name)
         ? { ...propertyOf(context, childLocation(location, 'properties', name), name, true), docs: {} }
         : { name, required: true, readOnly: false, writeOnly: false, type: unknownType, docs: {} },
     ),
