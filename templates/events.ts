@@ -12,25 +12,34 @@ export interface EventStreamCall {
   readonly done: () => void;
 }
 
-/** The events of a response that is a `text/event-stream`, one by one; `undefined` for any other response. */
+/** The items of a response that is a stream (of events, of JSON lines), one by one; `undefined` for any other response. */
 export type EventReader = (response: Response, call: EventStreamCall) => AsyncIterable<unknown> | undefined;
 
 /**
  * Each event's `data`, parsed as JSON. `[DONE]`, the end marker some APIs send after their last event, ends the
  * stream; data that is not JSON ends it with an `SdkError`.
  */
-export const jsonEvents: EventReader = (response, call) => eventStream(response, call, jsonData);
+export const jsonEvents: EventReader = (response, call) => stream(response, call, serverSentEvents, jsonData);
 
 /** Each event's `data`, as text. */
-export const textEvents: EventReader = (response, call) => eventStream(response, call, eventData);
+export const textEvents: EventReader = (response, call) => stream(response, call, serverSentEvents, eventData);
 
-function eventStream(
+/**
+ * Each line of a JSON lines body (`application/x-ndjson`, `application/jsonl`), parsed; blank lines are skipped, and a
+ * line that is not JSON ends the stream with an `SdkError`.
+ */
+export const jsonLines: EventReader = (response, call) => stream(response, call, jsonLinesTypes, jsonLineValues);
+
+const serverSentEvents = /^text\/event-stream *(;|$)/i;
+const jsonLinesTypes = /^application\/(x-ndjson|jsonl|x-jsonlines|stream\+json) *(;|$)/i;
+
+function stream(
   response: Response,
   call: EventStreamCall,
+  mediaType: RegExp,
   read: (body: ReadableStream<Uint8Array>) => AsyncIterable<unknown>,
 ): AsyncIterable<unknown> | undefined {
-  const type = response.headers.get('content-type') ?? '';
-  if (!response.body || !/^text\/event-stream *(;|$)/i.test(type)) return undefined;
+  if (!response.body || !mediaType.test(response.headers.get('content-type') ?? '')) return undefined;
   return failingAsCall(read(response.body), call);
 }
 
@@ -44,11 +53,15 @@ async function* failingAsCall(events: AsyncIterable<unknown>, call: EventStreamC
   } catch (thrown) {
     if (call.signal.aborted) throw call.signal.reason;
     throw thrown instanceof SyntaxError
-      ? new SdkError(`${call.label}: an event's data is not valid JSON.`, { cause: thrown })
+      ? new SdkError(`${call.label}: the stream sent data that is not valid JSON.`, { cause: thrown })
       : new NetworkError(`${call.label}: the event stream broke.`, { cause: redact(thrown, call.secrets) });
   } finally {
     call.done();
   }
+}
+
+async function* jsonLineValues(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown, void> {
+  for await (const line of lines(body)) if (line.trim()) yield parseJson(line);
 }
 
 async function* jsonData(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown, void> {
@@ -59,17 +72,32 @@ async function* jsonData(body: ReadableStream<Uint8Array>): AsyncGenerator<unkno
 }
 
 /**
- * The `data` of each event of a `text/event-stream` body, read as the HTML standard says (§9.2.6): lines end with
- * CR, LF or CRLF, an empty line ends an event, `data:` lines join with LF, comments (`:` first) and other fields are
- * skipped, and so is an event without data or one the stream ends in the middle of. Leaving the loop early cancels
- * the body, which closes the connection.
+ * The `data` of each event of a `text/event-stream` body, read as the HTML standard says (§9.2.6): an empty line ends
+ * an event, `data:` lines join with LF, comments (`:` first) and other fields are skipped, and so is an event without
+ * data or one the stream ends in the middle of.
  */
 export async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
+  let data: string | undefined;
+  for await (const line of lines(body)) {
+    if (line === '') {
+      if (data !== undefined) yield data;
+      data = undefined;
+    } else if (/^data(:|$)/.test(line)) {
+      const value = line.slice(5).replace(/^ /, '');
+      data = data === undefined ? value : `${data}\n${value}`;
+    }
+  }
+}
+
+/**
+ * The lines of a body, ended by CR, LF or CRLF, as they arrive; a last line without its end is dropped (a stream cut
+ * off in the middle of an item). Leaving the loop early cancels the body, which closes the connection.
+ */
+async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
   const reader = body.getReader();
-  // Decodes UTF-8 across chunk boundaries, and drops a leading byte order mark as the standard asks.
+  // Decodes UTF-8 across chunk boundaries, and drops a leading byte order mark.
   const decoder = new TextDecoder();
   let pending = '';
-  let data: string | undefined;
   let ended = false;
   try {
     while (!ended) {
@@ -78,17 +106,9 @@ export async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerat
       pending += chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
       // A CR at the end may be the first half of a CRLF: it waits for the next chunk, if one comes.
       const end = !ended && pending.endsWith('\r') ? pending.length - 1 : pending.length;
-      const lines = pending.slice(0, end).split(/\r\n|\r|\n/);
-      pending = lines.pop()! + pending.slice(end);
-      for (const line of lines) {
-        if (line === '') {
-          if (data !== undefined) yield data;
-          data = undefined;
-        } else if (/^data(:|$)/.test(line)) {
-          const value = line.slice(5).replace(/^ /, '');
-          data = data === undefined ? value : `${data}\n${value}`;
-        }
-      }
+      const complete = pending.slice(0, end).split(/\r\n|\r|\n/);
+      pending = complete.pop()! + pending.slice(end);
+      yield* complete;
     }
   } finally {
     // Ends the connection when the caller stops early; nothing to do once the stream ended.

@@ -12,7 +12,7 @@ import {
   type PropertyAssignment,
 } from './codeSyntax';
 import { objectLiteralKey } from './literals';
-import { isEncodedForm, isJsonMediaType, requestContent } from '../model/mediaTypes';
+import { isEncodedForm, isJsonLinesMediaType, isJsonMediaType, requestContent } from '../model/mediaTypes';
 import { successEventStream, successMediaTypes } from './operationTypes';
 
 /**
@@ -58,7 +58,8 @@ export function requestObject(operation: Operation): { expression: Expression; h
   if (accept) fields.push({ key: 'accept', value: stringExpression(accept) });
   const events = successEventStream(operation);
   if (events) {
-    const reader = events.dataFormat === 'json' ? 'jsonEvents' : 'textEvents';
+    const reader =
+      events.framing === 'jsonLines' ? 'jsonLines' : events.dataFormat === 'json' ? 'jsonEvents' : 'textEvents';
     helpers.add(reader);
     fields.push({ key: 'events', value: identifier(reader) });
   }
@@ -224,10 +225,11 @@ function formEncodings(content: MediaContent): Expression[] {
   return entries.length > 0 ? [objectExpression(entries)] : [];
 }
 
-/** The media types of the success responses, when any is not JSON (the runtime asks for JSON otherwise). */
+/** The media types of the success responses, when any is not plain JSON (the runtime asks for JSON otherwise). */
 function acceptHeader(operation: Operation): string | undefined {
   const mediaTypes = successMediaTypes(operation);
-  return mediaTypes.every(isJsonMediaType) ? undefined : mediaTypes.join(', ');
+  const plainJson = (mediaType: string): boolean => isJsonMediaType(mediaType) && !isJsonLinesMediaType(mediaType);
+  return mediaTypes.every(plainJson) ? undefined : mediaTypes.join(', ');
 }
 
 /** The operation's own security alternatives, each a list of the spec's schemes. */

@@ -2,7 +2,13 @@ import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
-import { isBytesMediaType, isEncodedForm, isEventStreamMediaType, isFormMediaType } from './mediaTypes';
+import {
+  isBytesMediaType,
+  isEncodedForm,
+  isEventStreamMediaType,
+  isFormMediaType,
+  isJsonLinesMediaType,
+} from './mediaTypes';
 import { schemaType } from './schemaType';
 import { objectType, unknownType } from './typeNodes';
 import type { MediaContent, PropertyEncoding, RequestBody, Response, TypeNode } from './types';
@@ -109,17 +115,25 @@ export function isSuccessStatus(status: string): boolean {
 }
 
 /**
- * A success response sent as `text/event-stream` is its events, read one by one as they arrive: its schema says
- * what each event's `data` is (as OpenAPI 3.0 and 3.1 specs write it), JSON unless the schema is a string.
+ * A success response that is a stream is its items, read one by one as they arrive; its schema says what each item
+ * is (as OpenAPI 3.0 and 3.1 specs write it). Server-sent events (`text/event-stream`): each event's `data`, JSON
+ * unless the schema is a string. JSON lines: each line's value.
  */
 function eventStreamOf(context: ModelContext, response: Location, content: MediaContent): MediaContent {
+  if (isJsonLinesMediaType(content.mediaType)) {
+    return {
+      ...content,
+      type: { kind: 'eventStream', data: content.type, dataFormat: 'json', framing: 'jsonLines' },
+    };
+  }
   if (!isEventStreamMediaType(content.mediaType)) return content;
   const schema = context.spec.deref(childLocation(response, 'content', content.mediaType, 'schema'))?.value;
+  const framing = 'serverSentEvents';
   if (isRecord(schema) && schema['type'] !== 'string')
-    return { ...content, type: { kind: 'eventStream', data: content.type, dataFormat: 'json' } };
+    return { ...content, type: { kind: 'eventStream', data: content.type, dataFormat: 'json', framing } };
   // Without a schema, each event's data is its text.
   const data = isRecord(schema) ? content.type : ({ kind: 'string' } as const);
-  return { ...content, type: { kind: 'eventStream', data, dataFormat: 'text' } };
+  return { ...content, type: { kind: 'eventStream', data, dataFormat: 'text', framing } };
 }
 
 /** `2xx` is `2XX` and `Default` is `default` (OpenAPI 3.1 §4.8.16.2 allows either case for ranges). */

@@ -22,8 +22,14 @@ export function isBytesMediaType(mediaType: string): boolean {
     base !== '*/*' &&
     !base.startsWith('text/') &&
     !base.startsWith('multipart/') &&
-    !/(json|xml|yaml|x-www-form-urlencoded)$/.test(base)
+    !/(json|xml|yaml|x-www-form-urlencoded)$/.test(base) &&
+    !isJsonLinesMediaType(base)
   );
+}
+
+/** JSON lines: one JSON value per line, sent as they come (`application/x-ndjson`, `application/jsonl`). */
+export function isJsonLinesMediaType(mediaType: string): boolean {
+  return /^application\/(x-ndjson|jsonl|x-jsonlines|stream\+json)$/.test(baseMediaType(mediaType));
 }
 
 /** Server-sent events: a body that is a stream of events, read one by one as they arrive. */

@@ -76,10 +76,15 @@ export type TypeNode =
   /** A named model, by its `NamedModel.name`. */
   | { readonly kind: 'ref'; readonly name: string }
   /**
-   * A success response sent as `text/event-stream`: the events, one by one, each its `data` (read as JSON, or as
-   * text when the schema says the data is a string).
+   * A success response that is a stream, read item by item as it arrives: server-sent events (`text/event-stream`),
+   * each its `data`, read as JSON or as text when the schema says the data is a string; or JSON lines, each parsed.
    */
-  | { readonly kind: 'eventStream'; readonly data: TypeNode; readonly dataFormat: 'json' | 'text' };
+  | {
+      readonly kind: 'eventStream';
+      readonly data: TypeNode;
+      readonly dataFormat: 'json' | 'text';
+      readonly framing: 'serverSentEvents' | 'jsonLines';
+    };
 
 export interface ObjectNode {
   readonly kind: 'object';

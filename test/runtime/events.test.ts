@@ -1,5 +1,5 @@
 import { SdkError } from '../../templates/errors';
-import { eventData, jsonEvents, textEvents, type EventStreamCall } from '../../templates/events';
+import { eventData, jsonEvents, jsonLines, textEvents, type EventStreamCall } from '../../templates/events';
 
 /** A body that arrives in exactly these chunks (text as UTF-8, or bytes). */
 function body(...chunks: (string | number[])[]): ReadableStream<Uint8Array> {
@@ -75,10 +75,20 @@ function streamed(type: string, ...chunks: string[]): [Response, EventStreamCall
 }
 
 describe('jsonEvents and textEvents: the readers an operation hands its call', () => {
-  it('read only a text/event-stream response: any other is read as a body', () => {
+  it('read only the stream they are for (events, JSON lines): any other response is read as a body', () => {
     expect(jsonEvents(...streamed('application/json', '{}'))).toBeUndefined();
     expect(textEvents(...streamed('text/event-streams', 'data: a\n\n'))).toBeUndefined();
     expect(textEvents(...streamed('Text/Event-Stream; charset=utf-8', 'data: a\n\n'))).toBeDefined();
+    expect(jsonLines(...streamed('text/event-stream', 'data: a\n\n'))).toBeUndefined();
+    expect(jsonLines(...streamed('application/json', '[]'))).toBeUndefined();
+    for (const type of ['application/x-ndjson', 'application/jsonl', 'application/stream+json; charset=utf-8'])
+      expect(jsonLines(...streamed(type, '1\n'))).toBeDefined();
+  });
+
+  it('JSON lines: each value, across chunks and line ends, blank lines skipped, a cut-off last line dropped', async () => {
+    const [response, call] = streamed('application/x-ndjson', '{"a":', '1}\r\n\n  \n[2]\r', '\n"3"\n{"cut":');
+    expect(await all(jsonLines(response, call)!)).toEqual([{ a: 1 }, [2], '3']);
+    expect(call.ended).toBe(true);
   });
 
   it('JSON: each event parsed, the end at [DONE], no __proto__ key reaching the prototype; the call is told', async () => {
@@ -104,7 +114,7 @@ describe('jsonEvents and textEvents: the readers an operation hands its call', (
     const failure = await all(jsonEvents(response, call)!).catch((error: SdkError) => error);
     expect(failure).toBeInstanceOf(SdkError);
     expect([(failure as SdkError).message, (failure as SdkError).cause instanceof SyntaxError]).toEqual([
-      "watch (GET /watch): an event's data is not valid JSON.",
+      'watch (GET /watch): the stream sent data that is not valid JSON.',
       true,
     ]);
     expect(call.ended).toBe(true);

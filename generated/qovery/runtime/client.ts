@@ -79,7 +79,7 @@ export interface OperationRequest {
   readonly server?: ServerTemplate;
   /** Alternatives of schemes, when the operation has its own; an empty list sends no credentials. */
   readonly security?: readonly SecurityRequirement[];
-  /** Reads a success response sent as `text/event-stream`: its events, one by one (`jsonEvents`, `textEvents`). */
+  /** Reads a success response that is a stream, item by item (`jsonEvents`, `textEvents`, `jsonLines`). */
   readonly events?: EventReader;
 }
 

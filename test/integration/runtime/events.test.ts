@@ -145,7 +145,32 @@ describe('server-sent events (test/fixtures/runtime/events.yaml)', () => {
     };
     const invalid = collect(await client.streamTicks());
     await expect(invalid).rejects.toBeInstanceOf(sdk.SdkError);
-    await expect(invalid).rejects.toThrow("streamTicks (GET /ticks): an event's data is not valid JSON.");
+    await expect(invalid).rejects.toThrow('streamTicks (GET /ticks): the stream sent data that is not valid JSON.');
+  });
+
+  it('JSON lines: each line parsed as it arrives, blank lines skipped, a line that is not JSON an SdkError', async () => {
+    let send: (text: string) => void = () => {};
+    handle = (request, response) => {
+      expect(request.headers.accept).toBe('application/x-ndjson');
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      response.flushHeaders();
+      send = (text) => (text ? response.write(text) : response.end());
+    };
+    const iterator = (await client.streamLogs())[Symbol.asyncIterator]();
+    const first = iterator.next();
+    send('{"level":"info",');
+    send('"text":"started"}\r\n\n');
+    expect(await first).toEqual({ done: false, value: { level: 'info', text: 'started' } });
+    send('{"level":"error","text":"failed"}\n');
+    send('');
+    expect(await collect({ [Symbol.asyncIterator]: () => iterator })).toEqual([{ level: 'error', text: 'failed' }]);
+
+    handle = (_, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      response.end('{"level":"info","text":"a"}\nnot json\n');
+    };
+    const invalid = collect(await client.streamLogs());
+    await expect(invalid).rejects.toThrow('streamLogs (GET /logs): the stream sent data that is not valid JSON.');
   });
 
   it('reads JSON as JSON and a stream as a stream when the operation offers both', async () => {

@@ -49,6 +49,7 @@ const checks: Record<string, string> = {
       for await (const tick of await client.streamTicks({ from: 1 })) sum += tick.n;
       for await (const line of await client.streamLines()) sum += line.length;
       for await (const text of await client.streamRaw()) sum += text.length;
+      for await (const log of await client.streamLogs()) if (log.level === 'error') sum += log.text.length;
       const ticks = await client.getTicks();
       if (Array.isArray(ticks)) return ticks.length;
       const stream: AsyncIterable<Tick> = ticks;
