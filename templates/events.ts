@@ -90,8 +90,8 @@ export async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerat
 }
 
 /**
- * The lines of a body, ended by CR, LF or CRLF, as they arrive; a last line without its end is dropped (a stream cut
- * off in the middle of an item). Leaving the loop early cancels the body, which closes the connection.
+ * The lines of a body, ended by CR, LF or CRLF, as they arrive (the last one may have no end). Leaving the loop
+ * early cancels the body, which closes the connection.
  */
 async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
   const reader = body.getReader();
@@ -110,6 +110,7 @@ async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, 
       pending = complete.pop()! + pending.slice(end);
       yield* complete;
     }
+    if (pending) yield pending;
   } finally {
     // Ends the connection when the caller stops early; nothing to do once the stream ended.
     await reader.cancel().catch(() => {});

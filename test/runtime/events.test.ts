@@ -85,9 +85,9 @@ describe('jsonEvents and textEvents: the readers an operation hands its call', (
       expect(jsonLines(...streamed(type, '1\n'))).toBeDefined();
   });
 
-  it('JSON lines: each value, across chunks and line ends, blank lines skipped, a cut-off last line dropped', async () => {
-    const [response, call] = streamed('application/x-ndjson', '{"a":', '1}\r\n\n  \n[2]\r', '\n"3"\n{"cut":');
-    expect(await all(jsonLines(response, call)!)).toEqual([{ a: 1 }, [2], '3']);
+  it('JSON lines: each value, across chunks and line ends, blank lines skipped, the last line ended or not', async () => {
+    const [response, call] = streamed('application/x-ndjson', '{"a":', '1}\r\n\n  \n[2]\r', '\n"3"\n4');
+    expect(await all(jsonLines(response, call)!)).toEqual([{ a: 1 }, [2], '3', 4]);
     expect(call.ended).toBe(true);
   });
 
