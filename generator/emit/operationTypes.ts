@@ -9,9 +9,18 @@ export function responseBodyType(response: Response): TypeNode | undefined {
   return unionOf(response.contents.map((content) => content.type));
 }
 
-/** What a successful call resolves to: the union of the documented 2xx bodies. */
-export function successType(operation: Operation): TypeNode | 'void' {
+/**
+ * The responses a successful call may get: the 2xx ones; when none is documented, `default`, which then describes
+ * them too (it documents every status the others do not, OpenAPI 3.1 §4.8.16).
+ */
+function successResponses(operation: Operation): Response[] {
   const successes = operation.responses.filter((response) => isSuccessStatus(response.status));
+  return successes.length > 0 ? successes : operation.responses.filter((response) => response.status === 'default');
+}
+
+/** What a successful call resolves to: the union of the documented success bodies. */
+export function successType(operation: Operation): TypeNode | 'void' {
+  const successes = successResponses(operation);
   if (successes.length === 0) return operation.responses.length === 0 ? 'void' : { kind: 'unknown' };
   const bodies = successes.map(responseBodyType).filter((type): type is TypeNode => type !== undefined);
   return bodies.length === 0 ? 'void' : unionOf(bodies);
@@ -26,13 +35,13 @@ export function errorResponses(operation: Operation): { status: number | undefin
 
 /** The distinct media types of an operation's documented success responses, in spec order. */
 export function successMediaTypes(operation: Operation): string[] {
-  const successes = operation.responses.filter((response) => isSuccessStatus(response.status));
+  const successes = successResponses(operation);
   return [...new Set(successes.flatMap((response) => response.contents.map((content) => content.mediaType)))];
 }
 
 /** The event stream a success response is sent as, if any (`text/event-stream`). */
 export function successEventStream(operation: Operation): Extract<TypeNode, { kind: 'eventStream' }> | undefined {
-  for (const response of operation.responses.filter((candidate) => isSuccessStatus(candidate.status)))
+  for (const response of successResponses(operation))
     for (const { type } of response.contents) if (type.kind === 'eventStream') return type;
   return undefined;
 }

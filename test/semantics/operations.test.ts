@@ -20,6 +20,7 @@ describe('operations', () => {
         ['deleteStoresByStoreIdItemsByItemId', 'deleteStoresByStoreIdItemsByItemId'],
         ['create-item', 'createItem'],
         ['CreateItem', 'createItem2'],
+        ['countItems', 'countItems'],
       ]);
       expect(model.models.map((named) => named.name)).toEqual(['Item', 'Problem', 'ItemKind', 'ItemKind2', 'ItemSize']);
       expect(model.models.find((named) => named.name === 'ItemSize')!.pointer).toBe(
@@ -51,6 +52,9 @@ describe('operations', () => {
       expect(emitted).toContain(
         'export type GetStoresByStoreIdItemsByItemIdError = ApiError<404, Problem> | ApiError<number, Problem>;',
       );
+      // With only `default` documented, it is what a successful call resolves to as well.
+      expect(emitted).toMatch(/export function countItems\([^)]*\): ApiPromise<ItemSize> \{/);
+      expect(emitted).toContain('export type CountItemsError = ApiError<number, ItemSize>;');
       expect(model.operations[2]!.requestBody!.contents.map((c) => c.mediaType)).toEqual([
         'application/json',
         'application/x-www-form-urlencoded',
