@@ -12,7 +12,7 @@ import {
   type PropertyAssignment,
 } from './codeSyntax';
 import { objectLiteralKey } from './literals';
-import { isEncodedForm, isJsonLinesMediaType, isJsonMediaType, requestContent } from '../model/mediaTypes';
+import { isEncodedForm, isJsonMediaType, requestContent } from '../model/mediaTypes';
 import { successEventStream, successMediaTypes } from './operationTypes';
 
 /**
@@ -225,11 +225,10 @@ function formEncodings(content: MediaContent): Expression[] {
   return entries.length > 0 ? [objectExpression(entries)] : [];
 }
 
-/** The media types of the success responses, when any is not plain JSON (the runtime asks for JSON otherwise). */
+/** The media types of the success responses, when any is not JSON (the runtime asks for JSON otherwise). */
 function acceptHeader(operation: Operation): string | undefined {
   const mediaTypes = successMediaTypes(operation);
-  const plainJson = (mediaType: string): boolean => isJsonMediaType(mediaType) && !isJsonLinesMediaType(mediaType);
-  return mediaTypes.every(plainJson) ? undefined : mediaTypes.join(', ');
+  return mediaTypes.every(isJsonMediaType) ? undefined : mediaTypes.join(', ');
 }
 
 /** The operation's own security alternatives, each a list of the spec's schemes. */

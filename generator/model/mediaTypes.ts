@@ -1,9 +1,9 @@
 import type { MediaContent } from './types';
 
-/** Media types read as JSON (RFC 6839 `+json` suffixes included). */
+/** Media types read as one JSON value (RFC 6839 `+json` suffixes included, JSON lines not). */
 export function isJsonMediaType(mediaType: string): boolean {
   const base = baseMediaType(mediaType);
-  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
+  return (base === 'application/json' || base.endsWith('+json') || base === '*/*') && !isJsonLinesMediaType(base);
 }
 
 /** Media types whose body is a set of named fields: `multipart/*` and URL-encoded forms. */
