@@ -56,12 +56,11 @@ export function requestObject(operation: Operation): { expression: Expression; h
   if (body) fields.push({ key: 'body', value: body });
   const accept = acceptHeader(operation);
   if (accept) fields.push({ key: 'accept', value: stringExpression(accept) });
+  // The runtime reader of a stream is named as the model names how its items are read.
   const events = successEventStream(operation);
   if (events) {
-    const reader =
-      events.framing === 'jsonLines' ? 'jsonLines' : events.dataFormat === 'json' ? 'jsonEvents' : 'textEvents';
-    helpers.add(reader);
-    fields.push({ key: 'events', value: identifier(reader) });
+    helpers.add(events.items);
+    fields.push({ key: 'events', value: identifier(events.items) });
   }
   const server = operation.servers?.[0];
   if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });

@@ -120,20 +120,15 @@ export function isSuccessStatus(status: string): boolean {
  * unless the schema is a string. JSON lines: each line's value.
  */
 function eventStreamOf(context: ModelContext, response: Location, content: MediaContent): MediaContent {
-  if (isJsonLinesMediaType(content.mediaType)) {
-    return {
-      ...content,
-      type: { kind: 'eventStream', data: content.type, dataFormat: 'json', framing: 'jsonLines' },
-    };
-  }
-  if (!isEventStreamMediaType(content.mediaType)) return content;
-  const schema = context.spec.deref(childLocation(response, 'content', content.mediaType, 'schema'))?.value;
-  const framing = 'serverSentEvents';
-  if (isRecord(schema) && schema['type'] !== 'string')
-    return { ...content, type: { kind: 'eventStream', data: content.type, dataFormat: 'json', framing } };
+  const { mediaType, type } = content;
+  if (isJsonLinesMediaType(mediaType))
+    return { ...content, type: { kind: 'eventStream', data: type, items: 'jsonLines' } };
+  if (!isEventStreamMediaType(mediaType)) return content;
+  const schema = context.spec.deref(childLocation(response, 'content', mediaType, 'schema'))?.value;
+  const items = isRecord(schema) && schema['type'] !== 'string' ? 'jsonEvents' : 'textEvents';
   // Without a schema, each event's data is its text.
-  const data = isRecord(schema) ? content.type : ({ kind: 'string' } as const);
-  return { ...content, type: { kind: 'eventStream', data, dataFormat: 'text', framing } };
+  const data = isRecord(schema) ? type : ({ kind: 'string' } as const);
+  return { ...content, type: { kind: 'eventStream', data, items } };
 }
 
 /** `2xx` is `2XX` and `Default` is `default` (OpenAPI 3.1 §4.8.16.2 allows either case for ranges). */

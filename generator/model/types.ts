@@ -82,8 +82,7 @@ export type TypeNode =
   | {
       readonly kind: 'eventStream';
       readonly data: TypeNode;
-      readonly dataFormat: 'json' | 'text';
-      readonly framing: 'serverSentEvents' | 'jsonLines';
+      readonly items: 'jsonEvents' | 'textEvents' | 'jsonLines';
     };
 
 export interface ObjectNode {
