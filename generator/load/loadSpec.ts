@@ -60,14 +60,14 @@ export function checkRootDocument(source: SpecSource): Diagnostic[] {
     return [rootError(source, 'The document is not an object.', 'An OpenAPI document starts with `openapi: 3.x.y`.')];
   }
   const version = root['openapi'];
-  if (typeof version === 'string' && /^3\.[01]\./.test(version)) return [];
+  if (typeof version === 'string' && /^3\.[012]\./.test(version)) return [];
   // Swagger 2.0 is converted to OpenAPI 3.0 after its files are resolved.
   if (version === undefined && root['swagger'] === '2.0') return [];
   return [
     rootError(
       source,
       `Unsupported OpenAPI version ${JSON.stringify(version ?? root['swagger'] ?? null)}.`,
-      'Set `openapi` to a 3.0.x or 3.1.x version (or `swagger` to 2.0).',
+      'Set `openapi` to a 3.0.x, 3.1.x or 3.2.x version (or `swagger` to 2.0).',
       typeof version === 'string' ? '/openapi' : '',
     ),
   ];

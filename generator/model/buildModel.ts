@@ -97,7 +97,7 @@ export function buildModel(
   const document = spec.document;
   const context: ModelContext = {
     spec,
-    version: String(document['openapi']).startsWith('3.0') ? '3.0' : '3.1',
+    version: openapiVersion(document['openapi']),
     names: new NameRegistry(runtimeExports),
     diagnostics: [],
     models: new Map(),
@@ -148,4 +148,10 @@ export function buildModel(
     },
     diagnostics: context.diagnostics,
   };
+}
+
+/** The minor version the rules follow; the loader has refused any other (a converted Swagger 2.0 document says 3.0). */
+function openapiVersion(openapi: unknown): ModelContext['version'] {
+  const minor = String(openapi).slice(0, 3);
+  return minor === '3.0' || minor === '3.2' ? minor : '3.1';
 }

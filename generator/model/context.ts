@@ -7,8 +7,11 @@ import type { NamedModel } from './types';
 /** State of one model build, passed explicitly; nothing lives at module level. */
 export interface ModelContext {
   readonly spec: ResolvedSpec;
-  /** `3.0` documents use `nullable` and ignore `$ref` siblings; `3.1` is JSON Schema 2020-12. */
-  readonly version: '3.0' | '3.1';
+  /**
+   * `3.0` documents use `nullable` and ignore `$ref` siblings; `3.1` and `3.2` are JSON Schema 2020-12.
+   * `3.2` adds to the rest of the document (the `query` method, `querystring` parameters, `itemSchema`).
+   */
+  readonly version: '3.0' | '3.1' | '3.2';
   readonly names: NameRegistry;
   readonly diagnostics: Diagnostic[];
   /** Named models by the location of their schema, in the order they were first seen. */

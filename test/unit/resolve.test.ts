@@ -96,4 +96,11 @@ describe('resolve stage', () => {
     const { diagnostics } = await buildFromFiles({ 'openapi.yaml': 'openapi: 2.5.0\ninfo: {}\n' });
     expect(diagnostics[0]).toMatchObject({ code: 'SDK1004', pointer: '/openapi', position: { line: 1, column: 1 } });
   });
+
+  it('reads OpenAPI 3.2 documents and refuses versions it does not know', async () => {
+    const spec = (version: string) => specText({ version, schemas: 'A:\n  type: string' });
+    expect((await buildFromFiles({ 'openapi.yaml': spec('3.2.0') })).diagnostics).toEqual([]);
+    const { diagnostics } = await buildFromFiles({ 'openapi.yaml': spec('3.3.0') });
+    expect(diagnostics[0]).toMatchObject({ code: 'SDK1004', message: 'Unsupported OpenAPI version "3.3.0".' });
+  });
 });
