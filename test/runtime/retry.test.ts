@@ -98,16 +98,19 @@ describe('retryDelay: Retry-After (RFC 9110 §10.2.3)', () => {
 });
 
 describe('callRetry: which calls are retried', () => {
-  it('idempotent methods by default, not POST or PATCH', () => {
+  it('idempotent methods by default (QUERY too), not POST, PATCH or a method of the API’s own', () => {
+    for (const method of ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE', 'QUERY'])
+      expect([method, callRetry(method, 3, undefined)]).toEqual([method, { retries: 3 }]);
+    for (const method of ['POST', 'PATCH', 'PURGE', 'LINK', 'query', 'Get'])
+      expect([method, callRetry(method, 3, undefined)]).toEqual([method, { retries: 0 }]);
     expect(callRetry('GET', undefined, undefined)).toEqual({});
-    expect(callRetry('PUT', 3, undefined)).toEqual({ retries: 3 });
-    expect(callRetry('POST', 3, undefined)).toEqual({ retries: 0 });
-    expect(callRetry('PATCH', undefined, undefined)).toEqual({ retries: 0 });
   });
 
-  it('the client’s `methods` add POST', () => {
+  it('the client’s `methods` name the methods retried, any method as sent', () => {
     expect(callRetry('POST', { retries: 3, methods: ['GET', 'POST'] }, undefined)).toMatchObject({ retries: 3 });
     expect(callRetry('PUT', { methods: ['POST'] }, undefined)).toEqual({ retries: 0 });
+    expect(callRetry('PURGE', { retries: 3, methods: ['PURGE'] }, undefined)).toMatchObject({ retries: 3 });
+    expect(callRetry('QUERY', { methods: ['PURGE'] }, undefined)).toEqual({ retries: 0 });
   });
 
   it('a call’s own retry applies whatever the method, over the client’s fields', () => {

@@ -7,7 +7,12 @@ import { readBody } from './response.js';
 import { callRetry, retryDelay, type Retry } from './retry.js';
 import { applySecurity, type AuthTarget, type Credentials, type SecurityRequirement } from './security.js';
 
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+/**
+ * A request's method, sent as written: the standard ones (editors suggest them), `QUERY`, or any other an API
+ * defines (`PURGE`, `LINK`); `string & {}` keeps the suggestions that a plain `string` would swallow.
+ */
+export type HttpMethod =
+  'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE' | 'QUERY' | (string & {});
 
 /** What a hook sees of one attempt; `onRequest` may change `url` and `init.headers` (to sign a request, say). */
 export interface RequestContext {
@@ -32,7 +37,7 @@ export interface BaseClientOptions {
   readonly auth?: Credentials;
   /** Milliseconds a call may take, retries and their waits included; no limit by default. */
   readonly timeout?: number;
-  /** Retries of idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE), default 2; `methods` adds others. */
+  /** Retries of idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY), default 2; `methods` names others. */
   readonly retry?: Retry;
   /** Runs before every attempt. */
   readonly onRequest?: (context: RequestContext) => void | Promise<void>;

@@ -14,23 +14,26 @@ export interface RetryOptions {
   /** The longest wait in ms (default 8000); a `Retry-After` longer than 60 s is not waited for. */
   readonly maxDelay?: number;
   /**
-   * The methods a client's `retry` applies to (default the idempotent ones:
-   * GET, HEAD, OPTIONS, PUT, DELETE, TRACE); add `POST` when repeating one is
-   * safe. A call's own `retry` applies whatever its method.
+   * The methods a client's `retry` applies to, as sent (default the idempotent
+   * ones: GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY); add `POST`, or a
+   * method of the API's own (`PURGE`), when repeating one is safe. A call's
+   * own `retry` applies whatever its method.
    */
   readonly methods?: readonly HttpMethod[];
 }
 
 /**
  * The retries of one call: the client's, for the methods they name (by
- * default the idempotent ones, every method but POST and PATCH: repeated,
- * those may repeat their effect, RFC 9110 §9.2.2), overridden field by field
- * by the call's own, which apply whatever the method.
+ * default those RFC 9110 §9.2.2 and the QUERY method make idempotent; POST,
+ * PATCH or a method of the API's own may repeat their effect), overridden
+ * field by field by the call's own, which apply whatever the method.
  */
 export function callRetry(method: HttpMethod, client: Retry | undefined, call: Retry | undefined): RetryOptions {
   const base = retryOptions(client);
   if (call !== undefined) return { ...base, ...retryOptions(call) };
-  return (base.methods?.includes(method) ?? !/^(POST|PATCH)$/.test(method)) ? base : { retries: 0 };
+  return (base.methods?.includes(method) ?? /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE|QUERY)$/.test(method))
+    ? base
+    : { retries: 0 };
 }
 
 function retryOptions(retry: Retry | undefined): RetryOptions {
