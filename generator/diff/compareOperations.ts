@@ -234,7 +234,7 @@ function compareResponses(
 }
 
 function endpoint(operation: Operation): string {
-  return `${operation.method.toUpperCase()} ${operation.path}`;
+  return `${operation.method} ${operation.path}`;
 }
 
 function at(operation: Operation): Pick<Change, 'subject' | 'file' | 'pointer'> {

@@ -187,7 +187,7 @@ function statusType(statuses: readonly number[]): TypeNode {
 }
 
 function operationDocs(operation: Operation): string {
-  const route = `\`${operation.method.toUpperCase()} ${operation.path}\``;
+  const route = `\`${operation.method} ${operation.path}\``;
   const throws = `@throws {@link ${operation.names.error}} for a documented error status, {@link ApiError} for any other.`;
   return jsDocText(operation.docs, [route, throws]) ?? route;
 }

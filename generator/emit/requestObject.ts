@@ -24,7 +24,7 @@ export function requestObject(operation: Operation): { expression: Expression; h
   const helpers = new Set<string>();
   const fields: PropertyAssignment[] = [
     { key: 'operationId', value: stringExpression(operation.operationId) },
-    { key: 'method', value: stringExpression(operation.method.toUpperCase()) },
+    { key: 'method', value: stringExpression(operation.method) },
     { key: 'path', value: pathExpression(operation, helpers) },
   ];
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');

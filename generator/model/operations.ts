@@ -5,8 +5,8 @@ import { requestBodyOf, responsesOf } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { isInheritedMember, isSafeFileName, splitWords, toFunctionName, toTypeName } from './identifiers';
-import { httpMethods } from './httpMethods';
 import { mergeParameters, parameterOf, type RawParameter } from './parameters';
+import { pathItemOperations, type PathItemOperation } from './pathItemOperations';
 import { securityOf } from './security';
 import { serversOf } from './servers';
 import type { HttpMethod, Operation, Parameter, Webhook } from './types';
@@ -25,13 +25,12 @@ export function buildOperations(
   for (const path of Object.keys(paths)) {
     const pathItem = context.spec.deref(context.spec.rootLocation(toPointer(['paths', path])));
     if (!pathItem || !isRecord(pathItem.value)) continue;
-    for (const method of httpMethods) {
-      if (!isRecord(pathItem.value[method])) continue;
-      const operation = operationOf(context, { path, method, pathItem: pathItem.location, groupFiles, operationIds });
+    for (const found of pathItemOperations(context, pathItem.location)) {
+      const operation = operationOf(context, { path, found, pathItem: pathItem.location, groupFiles, operationIds });
       operations.push(operation);
       callbacks.push(
         ...callbacksOf(context, {
-          operation: childLocation(pathItem.location, method),
+          operation: found.location,
           operationId: operation.operationId,
           typePrefix: toTypeName(operation.names.function),
         }),
@@ -45,19 +44,19 @@ function operationOf(
   context: ModelContext,
   at: {
     path: string;
-    method: HttpMethod;
+    found: PathItemOperation;
     pathItem: Location;
     groupFiles: Map<string, string>;
     operationIds: Set<string>;
   },
 ): Operation {
-  const location = childLocation(at.pathItem, at.method);
+  const { method, location } = at.found;
   const value = context.spec.valueAt(location) as Record<string, unknown>;
   const report = (fields: { code: string; message: string; hint?: string }): void => warnAt(context, location, fields);
   const operationId = uniqueOperationId(
     typeof value['operationId'] === 'string' && value['operationId']
       ? value['operationId']
-      : derivedOperationId(at.method, at.path),
+      : derivedOperationId(method, at.path),
     at.operationIds,
     report,
   );
@@ -75,7 +74,7 @@ function operationOf(
       args: context.names.claim(`${typePrefix}Args`, { report }),
       error: context.names.claim(`${typePrefix}Error`, { report }),
     },
-    method: at.method,
+    method,
     path: at.path,
     group: groupOf(value['tags'], at.groupFiles),
     tags: Array.isArray(value['tags']) ? value['tags'].filter((tag): tag is string => typeof tag === 'string') : [],
@@ -143,13 +142,16 @@ function uniqueOperationId(
   return operationId;
 }
 
-/** `GET /users/{id}/posts` -> `getUsersByIdPosts`: stable, readable, and unique per method and path. */
+/**
+ * `GET /users/{id}/posts` -> `getUsersByIdPosts`: stable, readable, and unique per method and path (methods that
+ * differ only in case or punctuation, `PURGE` and `Purge`, get a suffix from `uniqueOperationId`).
+ */
 function derivedOperationId(method: HttpMethod, path: string): string {
   const words = path.split('/').flatMap((segment) => {
     const parameter = /^\{(.+)\}$/.exec(segment);
     return parameter ? ['by', ...splitWords(parameter[1]!)] : splitWords(segment);
   });
-  return toFunctionName([method, ...words].join(' '));
+  return toFunctionName([method.toLowerCase(), ...words].join(' '));
 }
 
 /** The file an operation goes to: its first tag, in camel case; `default` without tags. */

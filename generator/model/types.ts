@@ -120,7 +120,11 @@ export interface NamedModel {
   readonly inputOf?: string;
 }
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+/**
+ * An operation's method as it is sent (RFC 9110 §9): a Path Item's fixed field in upper case (`GET`, `QUERY`),
+ * or an OpenAPI 3.2 `additionalOperations` key as written (`LINK`, `M-SEARCH`).
+ */
+export type HttpMethod = string;
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 

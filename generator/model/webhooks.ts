@@ -5,8 +5,8 @@ import { contentsOf } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { toTypeName } from './identifiers';
-import { httpMethods } from './httpMethods';
 import { requestContent } from './mediaTypes';
+import { pathItemOperations } from './pathItemOperations';
 import type { HttpMethod, Webhook } from './types';
 
 /**
@@ -67,12 +67,11 @@ interface WebhookSite {
 function requestsOf(context: ModelContext, site: WebhookSite): Webhook[] {
   const pathItem = context.spec.deref(site.pathItem);
   if (!pathItem || !isRecord(pathItem.value)) return [];
-  const item = pathItem.value;
-  const methods = httpMethods.filter((method) => isRecord(item[method]));
-  return methods.map((method) => {
-    const location = childLocation(pathItem.location, method);
+  const operations = pathItemOperations(context, pathItem.location);
+  return operations.map(({ method, location }) => {
     const suffix = site.kind === 'webhook' ? 'Webhook' : 'Callback';
-    const wanted = `${site.typeName}${methods.length > 1 ? toTypeName(method) : ''}${suffix}`;
+    // Lower case first, so `POST` names `Post` and `M-SEARCH` names `MSearch`.
+    const wanted = `${site.typeName}${operations.length > 1 ? toTypeName(method.toLowerCase()) : ''}${suffix}`;
     const payload = payloadModel(context, { site, method, location, wanted });
     return {
       kind: site.kind,
@@ -117,7 +116,7 @@ function payloadModel(
       ...docsOf(context.spec.valueAt(at.location)),
       description: [
         ...(bodyDocs.description ? [bodyDocs.description] : []),
-        `The body of the \`${at.method.toUpperCase()}\` request the API sends for ${what}, as \`${content.mediaType}\`.`,
+        `The body of the \`${at.method}\` request the API sends for ${what}, as \`${content.mediaType}\`.`,
       ].join('\n\n'),
     },
   });

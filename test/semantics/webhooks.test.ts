@@ -14,12 +14,12 @@ describe('webhooks and callbacks', () => {
       expect(
         model.webhooks.map((webhook) => [webhook.kind, webhook.name, webhook.method, webhook.payload ?? null]),
       ).toEqual([
-        ['webhook', 'newPet', 'post', 'NewPetWebhook'],
-        ['webhook', 'session.user_joined', 'post', 'SessionUserJoinedWebhook'],
-        ['webhook', 'inventory', 'put', 'InventoryPutWebhook'],
-        ['webhook', 'inventory', 'delete', null],
-        ['callback', 'onEvent', 'post', 'SubscribeOnEventCallback'],
-        ['callback', 'onCancel', 'post', 'SubscribeOnCancelCallback'],
+        ['webhook', 'newPet', 'POST', 'NewPetWebhook'],
+        ['webhook', 'session.user_joined', 'POST', 'SessionUserJoinedWebhook'],
+        ['webhook', 'inventory', 'PUT', 'InventoryPutWebhook'],
+        ['webhook', 'inventory', 'DELETE', null],
+        ['callback', 'onEvent', 'POST', 'SubscribeOnEventCallback'],
+        ['callback', 'onCancel', 'POST', 'SubscribeOnCancelCallback'],
       ]);
       expect(model.webhooks.filter((webhook) => webhook.kind === 'callback').map((w) => w.expression)).toEqual([
         '{$request.body#/url}',

@@ -71,7 +71,7 @@ function webhookSection(model: SdkModel, heading: Heading): string[] {
               inTable: true,
             }),
             webhook.kind,
-            mdCode(webhook.method.toUpperCase(), { inTable: true }),
+            mdCode(webhook.method, { inTable: true }),
             mdCode(webhook.payload, { inTable: true }),
           ],
         ]
@@ -162,7 +162,7 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
     if (!operation || !example) continue;
     parts.push(heading(3, group));
     parts.push(
-      `${mdCode(`${operation.method.toUpperCase()} ${operation.path}`)}${operation.docs.summary ? `: ${mdText(operation.docs.summary)}` : ''}`,
+      `${mdCode(`${operation.method} ${operation.path}`)}${operation.docs.summary ? `: ${mdText(operation.docs.summary)}` : ''}`,
     );
     parts.push(mdCodeBlock('ts', example));
   }

@@ -42,10 +42,7 @@ export function referenceSection(model: SdkModel, slugger: Slugger): string[] {
 }
 
 function operationReference(model: SdkModel, operation: Operation): string[] {
-  const parts = [
-    `#### ${mdCode(operation.names.function)}`,
-    `${mdCode(`${operation.method.toUpperCase()} ${operation.path}`)}`,
-  ];
+  const parts = [`#### ${mdCode(operation.names.function)}`, `${mdCode(`${operation.method} ${operation.path}`)}`];
   if (operation.docs.deprecated) parts.push('**Deprecated.**');
   if (operation.docs.summary) parts.push(...mdParagraphs(operation.docs.summary));
   if (operation.docs.description && operation.docs.description !== operation.docs.summary)

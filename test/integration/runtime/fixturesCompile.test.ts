@@ -57,6 +57,27 @@ const checks: Record<string, string> = {
       const tick: Tick = await client.streamTicks();
       return sum + tick.n + (stream ? 1 : 0);
     }`,
+  'methods.yaml': `
+    import { createClient, type ItemChangedNotifyWebhook, type Results, type RetryOptions } from './index.js';
+    type HttpMethod = NonNullable<RetryOptions['methods']>[number];
+    export async function check(): Promise<number> {
+      const client = createClient({ auth: { apiKey: 'k' }, retry: { methods: ['GET', 'QUERY', 'LINK', 'Refresh'] } });
+      const results: Results = await client.searchItems({ tenant: 't', body: { text: 'x', limit: 1 } });
+      const linked = await client.linkItem({ id: 'a', body: { target: 'b' } });
+      const purged: void = await client.purgeItemsById({ id: 'a' });
+      await client.refreshCache();
+      const notified: ItemChangedNotifyWebhook = { id: 'a' };
+      // @ts-expect-error a QUERY operation's body is required when the spec says so
+      await client.searchItems({ tenant: 't' });
+      // @ts-expect-error the body of a custom method is typed
+      await client.linkItem({ id: 'a', body: { target: 1 } });
+      // The known methods stay literal members (editors suggest them) beside any other string.
+      const known: Extract<HttpMethod, 'QUERY' | 'PATCH'> = 'QUERY';
+      // @ts-expect-error a method the runtime does not know is no literal member
+      const unknown: Extract<HttpMethod, 'PURGE'> = 'PURGE';
+      void unknown;
+      return results.total + linked.name.length + notified.id.length + known.length + (purged ?? 0);
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -79,7 +100,15 @@ function readmeFiles(folder: string): string[] {
 describe('the runtime fixtures', () => {
   it('each generates an SDK that compiles under strict settings, with its checks and README examples (one program for all)', async () => {
     const folder = join(fixturesFolder, 'runtime');
-    const specs = ['auth.yaml', 'bodies.yaml', 'events.yaml', 'params.yaml', 'resilience.yaml', 'servers.yaml'];
+    const specs = [
+      'auth.yaml',
+      'bodies.yaml',
+      'events.yaml',
+      'methods.yaml',
+      'params.yaml',
+      'resilience.yaml',
+      'servers.yaml',
+    ];
     const sdks = await Promise.all(specs.map((spec) => generateInto({ specPath: join(folder, spec), cwd: folder })));
     try {
       const entries = sdks.flatMap((sdk, index) => {
