@@ -1,5 +1,5 @@
 import { isFormMediaType, isJsonMediaType } from '../model/mediaTypes';
-import type { Operation, Response, TypeNode } from '../model/types';
+import type { Operation, Response, StreamItems, TypeNode } from '../model/types';
 import { isSuccessStatus } from '../model/bodies';
 import { unionOf } from '../model/typeNodes';
 
@@ -39,11 +39,16 @@ export function successMediaTypes(operation: Operation): string[] {
   return [...new Set(successes.flatMap((response) => response.contents.map((content) => content.mediaType)))];
 }
 
-/** The event stream a success response is sent as, if any (`text/event-stream`). */
-export function successEventStream(operation: Operation): Extract<TypeNode, { kind: 'eventStream' }> | undefined {
-  for (const response of successResponses(operation))
-    for (const { type } of response.contents) if (type.kind === 'eventStream') return type;
-  return undefined;
+/** How each stream a success response may be sent as is read (`text/event-stream`, JSON lines), in spec order. */
+export function successStreams(operation: Operation): StreamItems[] {
+  const streams = successResponses(operation).flatMap((response) =>
+    response.contents.flatMap((content) => (content.stream ? [content.stream] : [])),
+  );
+  return streams.filter((stream, index) => streams.findIndex((other) => sameStream(other, stream)) === index);
+}
+
+function sameStream(a: StreamItems, b: StreamItems): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Whether a request body is sent as raw bytes or text (not JSON, multipart or a form). */

@@ -1,5 +1,5 @@
 import { defaultServerUrl } from '../model/servers';
-import type { MediaContent, Operation, Parameter, Server, TypeNode } from '../model/types';
+import type { MediaContent, Operation, Parameter, Server, StreamItems, TypeNode } from '../model/types';
 import {
   arrayExpression,
   callExpression,
@@ -13,7 +13,7 @@ import {
 } from './codeSyntax';
 import { objectLiteralKey } from './literals';
 import { isEncodedForm, isJsonMediaType, requestContent } from '../model/mediaTypes';
-import { successEventStream, successMediaTypes } from './operationTypes';
+import { successMediaTypes, successStreams } from './operationTypes';
 
 /**
  * The object literal a generated operation hands to `client.request`, and the
@@ -57,16 +57,29 @@ export function requestObject(operation: Operation): { expression: Expression; h
   const accept = acceptHeader(operation);
   if (accept) fields.push({ key: 'accept', value: stringExpression(accept) });
   // The runtime reader of a stream is named as the model names how its items are read.
-  const events = successEventStream(operation);
-  if (events) {
-    helpers.add(events.items);
-    fields.push({ key: 'events', value: identifier(events.items) });
-  }
+  // A response offered as several streams is read by the reader of the content type it comes as.
+  const readers = successStreams(operation).map((stream) => eventReader(stream, helpers));
+  if (readers.length === 1) fields.push({ key: 'events', value: readers[0]! });
+  if (readers.length > 1) fields.push({ key: 'events', value: helperCall(helpers, 'oneOfReaders', readers) });
   const server = operation.servers?.[0];
   if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });
   // An operation without security of its own uses the document's, which the client holds (see client.ts).
   if (operation.security) fields.push({ key: 'security', value: securityExpression(operation.security) });
   return { expression: objectExpression(fields, true), helpers };
+}
+
+/** `jsonLines`, or for whole events `serverSentEvents(true)` (`['delta']`: parse the data of `delta` events only). */
+function eventReader(items: StreamItems, helpers: Set<string>): Expression {
+  if (typeof items === 'string') {
+    helpers.add(items);
+    return identifier(items);
+  }
+  const { jsonData } = items;
+  const json =
+    typeof jsonData === 'boolean'
+      ? literalExpression(String(jsonData))
+      : arrayExpression(jsonData.map((name) => stringExpression(name)));
+  return helperCall(helpers, items.reader, [json]);
 }
 
 /** A call of the runtime helper `name`, which the file then imports. */

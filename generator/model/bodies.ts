@@ -1,4 +1,5 @@
 import { childLocation, type Location } from '../resolve/location';
+import type { Resolved } from '../resolve/resolvedSpec';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
@@ -8,9 +9,11 @@ import {
   isEventStreamMediaType,
   isFormMediaType,
   isJsonLinesMediaType,
+  isJsonSequenceMediaType,
 } from './mediaTypes';
+import { serverSentEventsOf } from './serverSentEvents';
 import { schemaType } from './schemaType';
-import { objectType, unknownType } from './typeNodes';
+import { objectType, refType, unknownType } from './typeNodes';
 import type { MediaContent, PropertyEncoding, RequestBody, Response, TypeNode } from './types';
 
 /**
@@ -21,17 +24,25 @@ export function contentsOf(context: ModelContext, owner: Location): MediaContent
   const content = context.spec.valueAt(childLocation(owner, 'content'));
   if (!isRecord(content)) return [];
   return Object.keys(content).map((mediaType) => {
-    const media = content[mediaType];
-    const type = bodyTypeOf(context, owner, mediaType, media);
-    return { mediaType, type, encoding: encodingOf(isRecord(media) ? media['encoding'] : undefined) };
+    const media = mediaTypeObject(context, owner, mediaType);
+    const type = bodyTypeOf(context, mediaType, media);
+    return { mediaType, type, encoding: encodingOf(media?.value['encoding']) };
   });
 }
 
-function bodyTypeOf(context: ModelContext, owner: Location, mediaType: string, media: unknown): TypeNode {
+/** The Media Type Object of `content[mediaType]`, following a `$ref` (to OpenAPI 3.2 `components/mediaTypes`). */
+export function mediaTypeObject(
+  context: ModelContext,
+  owner: Location,
+  mediaType: string,
+): Resolved<Record<string, unknown>> | undefined {
+  const resolved = context.spec.deref(childLocation(owner, 'content', mediaType));
+  return resolved && isRecord(resolved.value) ? { location: resolved.location, value: resolved.value } : undefined;
+}
+
+function bodyTypeOf(context: ModelContext, mediaType: string, media: Resolved<Record<string, unknown>> | undefined) {
   const type =
-    isRecord(media) && 'schema' in media
-      ? schemaType(context, childLocation(owner, 'content', mediaType, 'schema'))
-      : undefined;
+    media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : undefined;
   return (type === undefined || type.kind === 'string') && isBytesMediaType(mediaType)
     ? binaryType
     : (type ?? unknownType);
@@ -88,7 +99,8 @@ function formFields(context: ModelContext, body: Location, content: MediaContent
   return { ...content, type: objectType([], { additionalProperties: unknownType }) };
 }
 
-export function responsesOf(context: ModelContext, operation: Location): Response[] {
+/** `names.event`: the name of the model of the operation's server-sent events, when an `itemSchema` describes them. */
+export function responsesOf(context: ModelContext, operation: Location, names: EventNames): Response[] {
   const responses = context.spec.valueAt(childLocation(operation, 'responses'));
   if (!isRecord(responses)) return [];
   return Object.keys(responses).flatMap((status) => {
@@ -102,11 +114,17 @@ export function responsesOf(context: ModelContext, operation: Location): Respons
         status: normalized,
         description,
         contents: isSuccessStatus(normalized)
-          ? contents.map((content) => eventStreamOf(context, resolved.location, content))
+          ? contents.map((content) => eventStreamOf(context, resolved.location, content, names))
           : contents,
       },
     ];
   });
+}
+
+/** The operation's function, and the name wanted for the model of its events. */
+interface EventNames {
+  readonly function: string;
+  readonly event: string;
 }
 
 /** A 2xx status, or the `2XX` range (as `normalizeStatus` writes it). */
@@ -115,20 +133,68 @@ export function isSuccessStatus(status: string): boolean {
 }
 
 /**
- * A success response that is a stream is its items, read one by one as they arrive; its schema says what each item
- * is (as OpenAPI 3.0 and 3.1 specs write it). Server-sent events (`text/event-stream`): each event's `data`, JSON
- * unless the schema is a string. JSON lines: each line's value.
+ * A success response that is a stream is its items, read one by one as they arrive. What each item is:
+ * - an OpenAPI 3.2 `itemSchema` says it (for server-sent events, each whole event: see `serverSentEvents.ts`);
+ * - in a 3.2 document, `schema` describes the whole stream as an array, whose `items` are the items;
+ * - otherwise the schema is the item's, as OpenAPI 3.0 and 3.1 specs write it: for server-sent events, each event's
+ *   `data`, JSON unless the schema is a string; for JSON lines and JSON text sequences, each value.
  */
-function eventStreamOf(context: ModelContext, response: Location, content: MediaContent): MediaContent {
-  const { mediaType, type } = content;
-  if (isJsonLinesMediaType(mediaType))
-    return { ...content, type: { kind: 'eventStream', data: type, items: 'jsonLines' } };
-  if (!isEventStreamMediaType(mediaType)) return content;
-  const schema = context.spec.deref(childLocation(response, 'content', mediaType, 'schema'))?.value;
+function eventStreamOf(
+  context: ModelContext,
+  response: Location,
+  content: MediaContent,
+  names: EventNames,
+): MediaContent {
+  const { mediaType } = content;
+  const sequence = isJsonLinesMediaType(mediaType)
+    ? 'jsonLines'
+    : isJsonSequenceMediaType(mediaType)
+      ? 'jsonSequence'
+      : undefined;
+  if (!sequence && !isEventStreamMediaType(mediaType)) return content;
+  const media = mediaTypeObject(context, response, mediaType);
+  const item = media && itemSchemaOf(context, media);
+  if (sequence) {
+    const data = item ? schemaType(context, item) : content.type;
+    return { ...content, type: { kind: 'eventStream', data }, stream: sequence };
+  }
+  if (item) {
+    const events = serverSentEventsOf(context, item);
+    const name = eventModel(context, item, names, events.type);
+    return { ...content, type: { kind: 'eventStream', data: refType(name) }, stream: events.items };
+  }
+  const schema = media && context.spec.deref(childLocation(media.location, 'schema'))?.value;
   const items = isRecord(schema) && schema['type'] !== 'string' ? 'jsonEvents' : 'textEvents';
   // Without a schema, each event's data is its text.
-  const data = isRecord(schema) ? type : ({ kind: 'string' } as const);
-  return { ...content, type: { kind: 'eventStream', data, items } };
+  const data = isRecord(schema) ? content.type : ({ kind: 'string' } as const);
+  return { ...content, type: { kind: 'eventStream', data }, stream: items };
+}
+
+/** The events as a model of their own (`ChatEvent`), which the user's handlers can name. */
+function eventModel(context: ModelContext, itemSchema: Location, names: EventNames, type: TypeNode): string {
+  const name = context.names.claim(names.event, {
+    folder: 'models',
+    report: (fields) => warnAt(context, itemSchema, fields),
+  });
+  const docs = docsOf(context.spec.deref(itemSchema)?.value);
+  context.extraModels.push({
+    name,
+    file: itemSchema.source.displayPath,
+    pointer: itemSchema.pointer,
+    type,
+    docs: { ...docs, description: docs.description ?? `An event of the stream \`${names.function}\` resolves to.` },
+  });
+  return name;
+}
+
+/** Where the schema of each item of a sequence is, when an OpenAPI 3.2 document says (see `eventStreamOf`). */
+function itemSchemaOf(context: ModelContext, media: Resolved<Record<string, unknown>>): Location | undefined {
+  if ('itemSchema' in media.value) return childLocation(media.location, 'itemSchema');
+  if (context.version !== '3.2') return undefined;
+  const whole = context.spec.deref(childLocation(media.location, 'schema'));
+  return whole && isRecord(whole.value) && isRecord(whole.value['items'])
+    ? childLocation(whole.location, 'items')
+    : undefined;
 }
 
 /** `2xx` is `2XX` and `Default` is `default` (OpenAPI 3.1 §4.8.16.2 allows either case for ranges). */

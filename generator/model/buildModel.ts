@@ -87,6 +87,13 @@ export const runtimeExports = [
   'pathScalar',
   'querySpaceDelimited',
   'queryString',
+  // The readers of streamed responses, which operation files import.
+  'jsonEvents',
+  'textEvents',
+  'jsonLines',
+  'jsonSequence',
+  'serverSentEvents',
+  'oneOfReaders',
 ];
 
 /** Builds the intermediate model of a resolved spec. */

@@ -23,8 +23,14 @@ export function isBytesMediaType(mediaType: string): boolean {
     !base.startsWith('text/') &&
     !base.startsWith('multipart/') &&
     !/(json|xml|yaml|x-www-form-urlencoded)$/.test(base) &&
-    !isJsonLinesMediaType(base)
+    !isJsonLinesMediaType(base) &&
+    !isJsonSequenceMediaType(base)
   );
+}
+
+/** JSON text sequences (RFC 7464): JSON values each after a record separator, `application/json-seq` and `+json-seq`. */
+export function isJsonSequenceMediaType(mediaType: string): boolean {
+  return /^application\/([\w.-]+\+)?json-seq$/.test(baseMediaType(mediaType));
 }
 
 /** JSON lines: one JSON value per line, sent as they come (`application/x-ndjson`, `application/jsonl`). */

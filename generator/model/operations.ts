@@ -83,7 +83,7 @@ function operationOf(
     docs: docsOf(value),
     parameters: parametersOf(context, mergeParameters(context, at.pathItem, location), location),
     ...(requestBody ? { requestBody } : {}),
-    responses: responsesOf(context, location),
+    responses: responsesOf(context, location, { function: functionName, event: `${typePrefix}Event` }),
     ...(security ? { security } : {}),
     ...(servers && servers.length > 0 ? { servers } : {}),
   };

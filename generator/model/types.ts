@@ -76,14 +76,23 @@ export type TypeNode =
   /** A named model, by its `NamedModel.name`. */
   | { readonly kind: 'ref'; readonly name: string }
   /**
-   * A success response that is a stream, read item by item as it arrives: server-sent events (`text/event-stream`),
-   * each its `data`, read as JSON or as text when the schema says the data is a string; or JSON lines, each parsed.
+   * A success response that is a stream, read item by item as it arrives; `data` is the type of each item. How the
+   * runtime reads them is the `stream` of its media content.
    */
-  | {
-      readonly kind: 'eventStream';
-      readonly data: TypeNode;
-      readonly items: 'jsonEvents' | 'textEvents' | 'jsonLines';
-    };
+  | { readonly kind: 'eventStream'; readonly data: TypeNode };
+
+/**
+ * How the runtime reads the items of a stream: the name of its reader (each event's `data` as JSON or as text, each
+ * JSON line, each value of a JSON text sequence), or for whole server-sent events (`{ data, event, id, retry }`,
+ * described by an OpenAPI 3.2 `itemSchema`), which events' `data` it parses as JSON: all, none, or those of the
+ * `event` names listed.
+ */
+export type StreamItems =
+  | 'jsonEvents'
+  | 'textEvents'
+  | 'jsonLines'
+  | 'jsonSequence'
+  | { readonly reader: 'serverSentEvents'; readonly jsonData: boolean | readonly string[] };
 
 export interface ObjectNode {
   readonly kind: 'object';
@@ -148,6 +157,8 @@ export interface Parameter {
 export interface MediaContent {
   readonly mediaType: string;
   readonly type: TypeNode;
+  /** Set when `type` is an `eventStream`: how its items are read. */
+  readonly stream?: StreamItems;
   /**
    * The Encoding Objects of a `multipart/*` or `application/x-www-form-urlencoded`
    * body, by property (OpenAPI 3.1 §4.8.15); empty otherwise.

@@ -19,10 +19,10 @@ export type EventReader = (response: Response, call: EventStreamCall) => AsyncIt
  * Each event's `data`, parsed as JSON. `[DONE]`, the end marker some APIs send after their last event, ends the
  * stream; data that is not JSON ends it with an `SdkError`.
  */
-export const jsonEvents: EventReader = (response, call) => stream(response, call, serverSentEvents, jsonData);
+export const jsonEvents: EventReader = (response, call) => stream(response, call, eventStreamTypes, jsonData);
 
 /** Each event's `data`, as text. */
-export const textEvents: EventReader = (response, call) => stream(response, call, serverSentEvents, eventData);
+export const textEvents: EventReader = (response, call) => stream(response, call, eventStreamTypes, eventData);
 
 /**
  * Each line of a JSON lines body (`application/x-ndjson`, `application/jsonl`), parsed; blank lines are skipped, and a
@@ -30,8 +30,42 @@ export const textEvents: EventReader = (response, call) => stream(response, call
  */
 export const jsonLines: EventReader = (response, call) => stream(response, call, jsonLinesTypes, jsonLineValues);
 
-const serverSentEvents = /^text\/event-stream *(;|$)/i;
+/**
+ * Each value of a JSON text sequence (RFC 7464, `application/json-seq`), where a record separator (U+001E) comes
+ * before each; a value that is not JSON ends the stream with an `SdkError`.
+ */
+export const jsonSequence: EventReader = (response, call) => stream(response, call, jsonSequenceTypes, sequenceValues);
+
+/** One event of a `text/event-stream`: `data` lines joined with LF, and the other fields the event sent. */
+export interface ServerSentEvent<Data = string> {
+  readonly data: Data;
+  readonly event?: string;
+  readonly id?: string;
+  readonly retry?: number;
+}
+
+/**
+ * Whole events (an OpenAPI 3.2 `itemSchema` describes them), with `data` parsed as JSON for every event (`true`),
+ * for none (`false`), or for the events whose `event` is listed. `[DONE]` as JSON data ends the stream.
+ */
+export function serverSentEvents(json: boolean | readonly string[]): EventReader {
+  return (response, call) => stream(response, call, eventStreamTypes, (body) => wholeEvents(body, json));
+}
+
+/** For a response offered as several streams: the reader of the content type it comes as. */
+export function oneOfReaders(...readers: EventReader[]): EventReader {
+  return (response, call) => {
+    for (const read of readers) {
+      const items = read(response, call);
+      if (items) return items;
+    }
+    return undefined;
+  };
+}
+
+const eventStreamTypes = /^text\/event-stream *(;|$)/i;
 const jsonLinesTypes = /^application\/(x-ndjson|jsonl|x-jsonlines|stream\+json) *(;|$)/i;
+const jsonSequenceTypes = /^application\/([\w.-]+\+)?json-seq *(;|$)/i;
 
 function stream(
   response: Response,
@@ -64,6 +98,17 @@ async function* jsonLineValues(body: ReadableStream<Uint8Array>): AsyncGenerator
   for await (const line of lines(body)) if (line.trim()) yield parseJson(line);
 }
 
+async function* sequenceValues(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown, void> {
+  let pending = '';
+  for await (const text of texts(body)) {
+    const records = (pending + text).split('\u001e');
+    // The last record may go on in the next chunk.
+    pending = records.pop()!;
+    for (const record of records) if (record.trim()) yield parseJson(record);
+  }
+  if (pending.trim()) yield parseJson(pending);
+}
+
 async function* jsonData(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown, void> {
   for await (const data of eventData(body)) {
     if (data === '[DONE]') return;
@@ -71,46 +116,77 @@ async function* jsonData(body: ReadableStream<Uint8Array>): AsyncGenerator<unkno
   }
 }
 
-/**
- * The `data` of each event of a `text/event-stream` body, read as the HTML standard says (§9.2.6): an empty line ends
- * an event, `data:` lines join with LF, comments (`:` first) and other fields are skipped, and so is an event without
- * data or one the stream ends in the middle of.
- */
-export async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
-  let data: string | undefined;
-  for await (const line of lines(body)) {
-    if (line === '') {
-      if (data !== undefined) yield data;
-      data = undefined;
-    } else if (/^data(:|$)/.test(line)) {
-      const value = line.slice(5).replace(/^ /, '');
-      data = data === undefined ? value : `${data}\n${value}`;
-    }
+async function* wholeEvents(
+  body: ReadableStream<Uint8Array>,
+  json: boolean | readonly string[],
+): AsyncGenerator<ServerSentEvent<unknown>, void> {
+  for await (const event of parsedEvents(body)) {
+    const parse = json === true || (json !== false && event.event !== undefined && json.includes(event.event));
+    if (!parse) yield event;
+    else if (event.data === '[DONE]') return;
+    else yield { ...event, data: parseJson(event.data) };
   }
 }
 
+/** The `data` of each event of a `text/event-stream` body (see `parsedEvents`). */
+export async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
+  for await (const event of parsedEvents(body)) yield event.data;
+}
+
 /**
- * The lines of a body, ended by CR, LF or CRLF, as they arrive (the last one may have no end). Leaving the loop
- * early cancels the body, which closes the connection.
+ * The events of a `text/event-stream` body, read as the HTML standard says (§9.2.6): an empty line ends an event,
+ * `data:` lines join with LF, comments (`:` first) and unknown fields are skipped, and so is an event without data or
+ * one the stream ends in the middle of. An `id` with a NUL, or a `retry` that is not digits, is ignored.
  */
-async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
-  const reader = body.getReader();
-  // Decodes UTF-8 across chunk boundaries, and drops a leading byte order mark.
-  const decoder = new TextDecoder();
-  let pending = '';
-  let ended = false;
-  try {
-    while (!ended) {
-      const chunk = await reader.read();
-      ended = chunk.done;
-      pending += chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
-      // A CR at the end may be the first half of a CRLF: it waits for the next chunk, if one comes.
-      const end = !ended && pending.endsWith('\r') ? pending.length - 1 : pending.length;
-      const complete = pending.slice(0, end).split(/\r\n|\r|\n/);
-      pending = complete.pop()! + pending.slice(end);
-      yield* complete;
+async function* parsedEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void> {
+  let event: { data?: string; event?: string; id?: string; retry?: number } = {};
+  for await (const line of lines(body)) {
+    if (line === '') {
+      if (event.data !== undefined) yield event as ServerSentEvent;
+      event = {};
+      continue;
     }
-    if (pending) yield pending;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'data') event.data = event.data === undefined ? value : `${event.data}\n${value}`;
+    // An empty name is the default type, `message`: no name.
+    else if (field === 'event') {
+      if (value) event.event = value;
+      else delete event.event;
+    } else if (field === 'id' && !value.includes('\0')) event.id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) event.retry = Number(value);
+  }
+}
+
+/** The lines of a body, ended by CR, LF or CRLF, as they arrive (the last one may have no end). */
+async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
+  let pending = '';
+  for await (const text of texts(body)) {
+    pending += text;
+    // A CR at the end may be the first half of a CRLF: it waits for the next chunk, if one comes.
+    const end = pending.endsWith('\r') ? pending.length - 1 : pending.length;
+    const complete = pending.slice(0, end).split(/\r\n|\r|\n/);
+    pending = complete.pop()! + pending.slice(end);
+    yield* complete;
+  }
+  // The body ended: a CR left waiting ends its line.
+  if (pending) yield* pending.replace(/\r$/, '').split(/\r\n|\r|\n/);
+}
+
+/**
+ * The text of a body as it arrives, decoded as UTF-8 across chunk boundaries, without a leading byte order mark.
+ * Leaving the loop early cancels the body, which closes the connection.
+ */
+async function* texts(body: ReadableStream<Uint8Array>): AsyncGenerator<string, void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      yield decoder.decode(chunk.value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
   } finally {
     // Ends the connection when the caller stops early; nothing to do once the stream ended.
     await reader.cancel().catch(() => {});

@@ -14,7 +14,18 @@ export {
   type ServerTemplate,
 } from './client.js';
 export { AbortError, ApiError, NetworkError, SdkError, TimeoutError } from './errors.js';
-export { eventData, jsonEvents, jsonLines, textEvents, type EventReader, type EventStreamCall } from './events.js';
+export {
+  eventData,
+  jsonEvents,
+  jsonLines,
+  jsonSequence,
+  oneOfReaders,
+  serverSentEvents,
+  textEvents,
+  type EventReader,
+  type EventStreamCall,
+  type ServerSentEvent,
+} from './events.js';
 export { formBody, type FormEncoding } from './formBody.js';
 export { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
 export { multipartBody } from './multipart.js';

@@ -78,6 +78,24 @@ const checks: Record<string, string> = {
       void unknown;
       return results.total + linked.name.length + notified.id.length + known.length + (purged ?? 0);
     }`,
+  'streams32.yaml': `
+    import { createClient, type ChatEvent, type LogEntry } from './index.js';
+    export async function check(): Promise<number> {
+      const client = createClient();
+      let sum = 0;
+      for await (const event of await client.chat({ body: { prompt: 'hi' } })) {
+        if (event.event === 'delta') sum += event.data.text.length;
+        else sum += event.data.length;
+        // @ts-expect-error the data of ping and done events is text
+        void (event.event === 'ping' && event.data.text);
+      }
+      for await (const update of await client.watchUpdates()) sum += update.data.level + (update.id?.length ?? 0);
+      for await (const note of await client.watchNotes()) sum += note.data.length + (note.retry ?? 0);
+      for await (const entry of await client.tailLogs()) sum += entry.level;
+      const excerpt: AsyncIterable<LogEntry> = await client.logExcerpt();
+      const handle = (event: ChatEvent): string => event.event;
+      return sum + (excerpt ? 1 : 0) + handle({ event: 'done', data: '' }).length;
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -108,6 +126,7 @@ describe('the runtime fixtures', () => {
       'params.yaml',
       'resilience.yaml',
       'servers.yaml',
+      'streams32.yaml',
     ];
     const sdks = await Promise.all(specs.map((spec) => generateInto({ specPath: join(folder, spec), cwd: folder })));
     try {
