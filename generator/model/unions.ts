@@ -27,11 +27,14 @@ export function unionType(
   }
   const propertyName = discriminator['propertyName'];
   const valuesByTarget = mappingValues(context, childLocation(location, 'discriminator'), discriminator);
+  const fallback = defaultMappingTarget(context, childLocation(location, 'discriminator'), discriminator);
   return unionOf(
     members.map((member) => {
       const type = schemaType(context, member);
       const target = context.spec.deref(member);
       if (!target || !isRefSite(context, member)) return type;
+      // The member for a missing or unmapped value: no tag, whatever its property says.
+      if (fallback === locationKey(target.location)) return type;
       const values = valuesByTarget.get(locationKey(target.location))?.values ?? [implicitValue(target.location)];
       return taggedMember(propertyName, values, type);
     }),
@@ -98,9 +101,8 @@ export function mappingValues(
   if (!isRecord(mapping)) return byTarget;
   for (const [value, reference] of Object.entries(mapping)) {
     if (typeof reference !== 'string') continue;
-    const ref = reference.includes('#') || reference.includes('/') ? reference : `#/components/schemas/${reference}`;
     const site = childLocation(location, 'mapping', value);
-    const target = context.spec.targetOf(ref, site);
+    const target = context.spec.targetOf(mappingReference(reference), site);
     const resolved = target && context.spec.deref(target);
     if (!resolved) {
       warnAt(context, site, {
@@ -118,6 +120,27 @@ export function mappingValues(
     byTarget.set(key, entry);
   }
   return byTarget;
+}
+
+/**
+ * OpenAPI 3.2 `defaultMapping`: the schema (a name or a reference, as in `mapping`) of a value whose property is
+ * missing or maps to no other member. Its location key, or `undefined` when there is none.
+ */
+function defaultMappingTarget(
+  context: ModelContext,
+  location: Location,
+  discriminator: Record<string, unknown>,
+): string | undefined {
+  const reference = discriminator['defaultMapping'];
+  if (typeof reference !== 'string') return undefined;
+  const target = context.spec.targetOf(mappingReference(reference), childLocation(location, 'defaultMapping'));
+  const resolved = target && context.spec.deref(target);
+  return resolved && locationKey(resolved.location);
+}
+
+/** A mapping names a schema of `components/schemas` (`Dog`), or refers to one (`#/components/schemas/Dog`). */
+function mappingReference(reference: string): string {
+  return reference.includes('#') || reference.includes('/') ? reference : `#/components/schemas/${reference}`;
 }
 
 /** Without a mapping, the value is the schema's name in `components/schemas`. */

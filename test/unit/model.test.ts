@@ -214,6 +214,12 @@ describe('discriminated unions', () => {
     const schemas = `${members}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }]\n  discriminator: { propertyName: petType }`;
     expect(await typeOf(schemas, 'Pet')).toBe("| ({ petType: 'Cat'; } & Cat) | ({ petType: 'Dog'; } & Dog)");
   });
+
+  it('leaves the defaultMapping member untagged: it stands for a missing or unmapped value (OpenAPI 3.2)', async () => {
+    const other = 'Other: { type: object, properties: { petType: { type: string } } }';
+    const schemas = `${members}\n${other}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Other' }]\n  discriminator: { propertyName: petType, mapping: { cat: Cat }, defaultMapping: Other }`;
+    expect(await typeOf(schemas, 'Pet', '3.2.0')).toBe("| ({ petType: 'cat'; } & Cat) | Other");
+  });
 });
 
 describe('operations', () => {
