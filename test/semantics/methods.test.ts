@@ -95,6 +95,32 @@ describe('OpenAPI 3.2 query and additionalOperations (test/fixtures/runtime/meth
     ]);
   });
 
+  it("take the path item's servers and parameters, and their own, as any operation does", async () => {
+    const { model } = await build(
+      documentOf(
+        '3.2.0',
+        [
+          '  /a/{id}:',
+          '    servers: [{ url: https://cache.example.com }]',
+          '    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+          `    query: { ${ok} }`,
+          '    additionalOperations:',
+          `      PURGE: { servers: [{ url: https://edge.example.com }], parameters: [{ name: hard, in: query, schema: { type: boolean } }], ${ok} }`,
+        ].join('\n'),
+      ),
+    );
+    expect(
+      model!.operations.map((operation) => [
+        operation.method,
+        operation.servers?.map((server) => server.url),
+        operation.parameters.map((parameter) => parameter.name),
+      ]),
+    ).toEqual([
+      ['QUERY', ['https://cache.example.com'], ['id']],
+      ['PURGE', ['https://edge.example.com'], ['id', 'hard']],
+    ]);
+  });
+
   it('keep derived names unique: methods that differ in case, and a name an operationId already took', async () => {
     const { model, diagnostics } = await build(
       documentOf(
