@@ -32,11 +32,16 @@ export function pathItemOperations(context: ModelContext, pathItem: Location): P
     warnOfNewerFields(context, pathItem, item);
     return fixed;
   }
-  return [...fixed, ...additionalOperations(context, childLocation(pathItem, 'additionalOperations'))];
+  return [...fixed, ...additionalOperations(context, pathItem, item)];
 }
 
-function additionalOperations(context: ModelContext, map: Location): PathItemOperation[] {
-  const entries = context.spec.valueAt(map);
+function additionalOperations(
+  context: ModelContext,
+  pathItem: Location,
+  item: Record<string, unknown>,
+): PathItemOperation[] {
+  const map = childLocation(pathItem, 'additionalOperations');
+  const entries = item['additionalOperations'];
   if (!isRecord(entries)) return [];
   return Object.keys(entries).flatMap((method) => {
     const location = childLocation(map, method);
@@ -54,7 +59,9 @@ function additionalOperations(context: ModelContext, map: Location): PathItemOpe
       warnAt(context, location, {
         code: 'SDK3210',
         message: `additionalOperations must not hold ${JSON.stringify(method)}: the path item's \`${field}\` field is for that method (OpenAPI 3.2 §4.8.9.1); the operation is skipped.`,
-        hint: `Move the operation to the path item's \`${field}\` field.`,
+        hint: isRecord(item[field])
+          ? `Remove the entry: the path item's \`${field}\` field already holds the ${field.toUpperCase()} operation.`
+          : `Move the operation to the path item's \`${field}\` field.`,
       });
       return [];
     }

@@ -170,7 +170,7 @@ describe('OpenAPI 3.2 query and additionalOperations (test/fixtures/runtime/meth
     expect(diagnostics[0]).toMatchObject({
       file: expect.stringContaining('openapi.yaml'),
       position: { line: 7, column: expect.any(Number) },
-      hint: "Move the operation to the path item's `get` field.",
+      hint: "Remove the entry: the path item's `get` field already holds the GET operation.",
     });
     expect(diagnostics[1]!.hint).toBe("Move the operation to the path item's `query` field.");
     expect(diagnostics[2]!.message).toContain('"NOT A METHOD" is not an HTTP method name');
