@@ -65,6 +65,13 @@ function additionalOperations(
       });
       return [];
     }
+    if (/^(connect|track)$/i.test(method)) {
+      warnAt(context, location, {
+        code: 'SDK3213',
+        message: `fetch refuses to send ${method} (a forbidden method in the Fetch standard, §2.2.1): the operation's function rejects with a NetworkError unless the client is given a \`fetch\` that sends it.`,
+        hint: 'Call this operation with another HTTP client, or pass the client a `fetch` option that can send it.',
+      });
+    }
     return [{ method, location }];
   });
 }

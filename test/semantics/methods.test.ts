@@ -176,6 +176,22 @@ describe('OpenAPI 3.2 query and additionalOperations (test/fixtures/runtime/meth
     expect(diagnostics[2]!.message).toContain('"NOT A METHOD" is not an HTTP method name');
   });
 
+  it('keep a CONNECT or TRACK operation, with a warning that platform fetch refuses to send it', async () => {
+    const { model, diagnostics } = await build(
+      documentOf(
+        '3.2.0',
+        ['  /a:', '    additionalOperations:', `      TRACK: { ${ok} }`, `      connect: { ${ok} }`].join('\n'),
+      ),
+    );
+    expect(endpoints(model).map(([method]) => method)).toEqual(['TRACK', 'connect']);
+    expect(diagnostics.map(({ code, pointer }) => [code, pointer])).toEqual([
+      ['SDK3213', '/paths/~1a/additionalOperations/TRACK'],
+      ['SDK3213', '/paths/~1a/additionalOperations/connect'],
+    ]);
+    // What the warning says: the platform's fetch throws before sending anything.
+    await expect(fetch('http://127.0.0.1:9/', { method: 'TRACK' })).rejects.toMatchObject({ name: 'TypeError' });
+  });
+
   it.each(['3.1.0', '3.0.3'])(
     'in a %s document, ignore query and additionalOperations with a warning that says how to use them',
     async (version) => {
