@@ -11,16 +11,24 @@ export interface FormEncoding {
 }
 
 /**
- * An `application/x-www-form-urlencoded` body (OpenAPI 3.1 §4.8.14.4): each
- * property serialized like a query parameter, in the `style` its encoding
- * names (`form`, exploded, by default); a JSON `contentType` sends JSON text.
- * A null body (a nullable schema) is no body.
+ * An `application/x-www-form-urlencoded` body (OpenAPI 3.1 §4.8.14.4), its
+ * fields encoded by {@link formFields}. A null body (a nullable schema) is no body.
  */
 export function formBody(
   value: object | null | undefined,
   encodings: { readonly [property: string]: FormEncoding } = {},
 ): RequestBody | undefined {
   if (value == null) return undefined;
+  return { contentType: 'application/x-www-form-urlencoded', payload: formFields(value, encodings) };
+}
+
+/**
+ * The fields of a URL-encoded form, for a body or a whole query string
+ * (`a=1&tags=x&tags=y`): each property serialized like a query parameter, in
+ * the `style` its encoding names (`form`, exploded, by default); a JSON
+ * `contentType` sends JSON text.
+ */
+export function formFields(value: object, encodings: { readonly [property: string]: FormEncoding } = {}): string {
   const parts = Object.entries(value).map(([name, item]) => {
     const { contentType = '', style, explode, allowReserved = false } = encodings[name] ?? {};
     if (/json$/.test(contentType)) return queryForm(name, jsonText(item), true, allowReserved);
@@ -29,8 +37,5 @@ export function formBody(
     if (style === 'deepObject') return queryDeepObject(name, item, allowReserved);
     return queryForm(name, item, explode ?? true, allowReserved);
   });
-  return {
-    contentType: 'application/x-www-form-urlencoded',
-    payload: parts.filter((part) => part !== undefined && part !== '').join('&'),
-  };
+  return parts.filter((part) => part !== undefined && part !== '').join('&');
 }

@@ -33,6 +33,7 @@ export {
   cookieForm,
   cookieHeader,
   cookieName,
+  cookieStyle,
   headerSimple,
   jsonText,
   pathLabel,
@@ -45,6 +46,7 @@ export {
   querySpaceDelimited,
   queryString,
 } from './params.js';
+export { querystringEncoded, querystringForm, querystringJson, querystringText } from './querystring.js';
 export { parseJson, readBody } from './response.js';
 export { retryDelay, type Retry, type RetryOptions } from './retry.js';
 export {

@@ -107,6 +107,9 @@ function argsDeclaration(
     readOnly: false,
     writeOnly: false,
     docs: parameter.docs,
+    ...(parameter.in === 'querystring'
+      ? { extraDocs: [`The whole query string, sent as \`${parameter.mediaType}\`.`] }
+      : {}),
   }));
   const body = operation.requestBody && requestContent(operation.requestBody.contents);
   if (operation.requestBody && body) {

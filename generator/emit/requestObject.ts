@@ -1,5 +1,13 @@
 import { defaultServerUrl } from '../model/servers';
-import type { MediaContent, Operation, Parameter, Server, StreamItems, TypeNode } from '../model/types';
+import type {
+  MediaContent,
+  Operation,
+  Parameter,
+  PropertyEncoding,
+  Server,
+  StreamItems,
+  TypeNode,
+} from '../model/types';
 import {
   arrayExpression,
   callExpression,
@@ -12,7 +20,7 @@ import {
   type PropertyAssignment,
 } from './codeSyntax';
 import { objectLiteralKey } from './literals';
-import { isEncodedForm, isJsonMediaType, requestContent } from '../model/mediaTypes';
+import { isEncodedForm, isJsonMediaType, isUrlEncodedMediaType, requestContent } from '../model/mediaTypes';
 import { successMediaTypes, successStreams } from './operationTypes';
 
 /**
@@ -32,6 +40,9 @@ export function requestObject(operation: Operation): { expression: Expression; h
     const parts = query.map((parameter) => queryPart(parameter, helpers));
     fields.push({ key: 'query', value: helperCall(helpers, 'queryString', parts) });
   }
+  // The model keeps no `in: query` parameter beside a querystring one.
+  const querystring = operation.parameters.find((parameter) => parameter.in === 'querystring');
+  if (querystring) fields.push({ key: 'query', value: querystringExpression(querystring, helpers) });
   const cookies = operation.parameters.filter((parameter) => parameter.in === 'cookie');
   const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
   const entries = headers.map((parameter): PropertyAssignment => {
@@ -43,7 +54,7 @@ export function requestObject(operation: Operation): { expression: Expression; h
   });
   if (cookies.length > 0) {
     const parts = cookies.map((parameter) =>
-      helperCall(helpers, 'cookieForm', [
+      helperCall(helpers, parameter.style === 'cookie' ? 'cookieStyle' : 'cookieForm', [
         stringExpression(parameter.name),
         argument(parameter, helpers),
         ...(parameter.explode ? [] : [literalExpression('false')]),
@@ -193,6 +204,17 @@ function queryPart(parameter: Parameter, helpers: Set<string>): Expression {
   }
 }
 
+/** The whole query string, encoded as the querystring parameter's media type says. */
+function querystringExpression(parameter: Parameter, helpers: Set<string>): Expression {
+  const value = memberExpression('args', [parameter.argName]);
+  const mediaType = parameter.mediaType ?? '';
+  if (isJsonMediaType(mediaType)) return helperCall(helpers, 'querystringJson', [value]);
+  if (!isUrlEncodedMediaType(mediaType)) return helperCall(helpers, 'querystringText', [value]);
+  // A string is a form already encoded, as the model types it.
+  if (parameter.type.kind === 'string') return helperCall(helpers, 'querystringEncoded', [value]);
+  return helperCall(helpers, 'querystringForm', [value, ...formEncodings(parameter.encoding ?? [])]);
+}
+
 function bodyExpression(operation: Operation, helpers: Set<string>): Expression | undefined {
   const content = operation.requestBody && requestContent(operation.requestBody.contents);
   if (!content) return undefined;
@@ -206,7 +228,7 @@ function bodyExpression(operation: Operation, helpers: Set<string>): Expression 
     return helperCall(helpers, 'multipartBody', [body, ...multipartTypes(content)]);
   }
   if (mediaType === 'application/x-www-form-urlencoded' && !isEncodedForm(content)) {
-    return helperCall(helpers, 'formBody', [body, ...formEncodings(content)]);
+    return helperCall(helpers, 'formBody', [body, ...formEncodings(content.encoding)]);
   }
   return helperCall(helpers, 'rawBody', [body, stringExpression(content.mediaType)]);
 }
@@ -222,8 +244,8 @@ function multipartTypes(content: MediaContent): Expression[] {
 }
 
 /** `{ ids: { style: 'pipeDelimited', explode: false } }`: each property's Encoding Object, if any. */
-function formEncodings(content: MediaContent): Expression[] {
-  const entries = content.encoding.flatMap((encoding): PropertyAssignment[] => {
+function formEncodings(encodings: readonly PropertyEncoding[]): Expression[] {
+  const entries = encodings.flatMap((encoding): PropertyAssignment[] => {
     const fields: PropertyAssignment[] = [
       ...(encoding.contentType ? [{ key: 'contentType', value: stringExpression(encoding.contentType) }] : []),
       ...(encoding.style ? [{ key: 'style', value: stringExpression(encoding.style) }] : []),

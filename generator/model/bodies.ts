@@ -51,7 +51,7 @@ function bodyTypeOf(context: ModelContext, mediaType: string, media: Resolved<Re
 const binaryType: TypeNode = { kind: 'binary' };
 
 /** A Media Type Object's `encoding` map, in spec order (OpenAPI 3.1 §4.8.15). */
-function encodingOf(value: unknown): PropertyEncoding[] {
+export function encodingOf(value: unknown): PropertyEncoding[] {
   if (!isRecord(value)) return [];
   return Object.keys(value).flatMap((property): PropertyEncoding[] => {
     const encoding = value[property];
@@ -78,8 +78,12 @@ export function requestBodyOf(context: ModelContext, operation: Location): Reque
   };
 }
 
-/** Types that cannot be the named fields of a form. */
 const notFields = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'literal', 'binary', 'array', 'tuple']);
+
+/** Types that cannot be the named fields of a form. */
+export function cannotBeFormFields(type: TypeNode): boolean {
+  return notFields.has(type.kind);
+}
 
 /**
  * A form (multipart or URL-encoded) is named fields: when its schema says
@@ -89,7 +93,7 @@ const notFields = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'lit
 function formFields(context: ModelContext, body: Location, content: MediaContent): MediaContent {
   const { mediaType, type } = content;
   if (!isFormMediaType(mediaType) || isEncodedForm(content)) return content;
-  if (notFields.has(type.kind)) {
+  if (cannotBeFormFields(type)) {
     warnAt(context, childLocation(body, 'content', mediaType, 'schema'), {
       code: 'SDK3205',
       message: `A ${mediaType} body is named fields, but its schema is not an object; the SDK takes any fields.`,

@@ -76,6 +76,7 @@ export const runtimeExports = [
   'cookieForm',
   'cookieHeader',
   'cookieName',
+  'cookieStyle',
   'queryDeepObject',
   'queryForm',
   'headerSimple',
@@ -94,6 +95,10 @@ export const runtimeExports = [
   'jsonSequence',
   'serverSentEvents',
   'oneOfReaders',
+  'querystringEncoded',
+  'querystringForm',
+  'querystringJson',
+  'querystringText',
 ];
 
 /** Builds the intermediate model of a resolved spec. */

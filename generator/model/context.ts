@@ -66,3 +66,23 @@ export function errorAt(
 ): void {
   context.diagnostics.push(diagnosticAt(location, { ...fields, severity: 'error' }));
 }
+
+/**
+ * A warning reported once however often it is met: a parameter shared by a path item or a component is modelled
+ * again for every operation that uses it.
+ */
+export function warnOnceAt(
+  context: ModelContext,
+  location: Location,
+  fields: { code: string; message: string; hint?: string },
+): void {
+  const diagnostic = diagnosticAt(location, { ...fields, severity: 'warning' });
+  const seen = context.diagnostics.some(
+    (other) =>
+      other.code === diagnostic.code &&
+      other.file === diagnostic.file &&
+      other.pointer === diagnostic.pointer &&
+      other.message === diagnostic.message,
+  );
+  if (!seen) context.diagnostics.push(diagnostic);
+}

@@ -43,7 +43,7 @@ export function isEventStreamMediaType(mediaType: string): boolean {
   return baseMediaType(mediaType) === 'text/event-stream';
 }
 
-function isUrlEncodedMediaType(mediaType: string): boolean {
+export function isUrlEncodedMediaType(mediaType: string): boolean {
   return baseMediaType(mediaType) === 'application/x-www-form-urlencoded';
 }
 

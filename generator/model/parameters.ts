@@ -2,16 +2,19 @@ import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
+import { checkParameterVersion } from './parameterVersion';
+import { applyQuerystringRules, querystringParameter } from './querystring';
 import { schemaType } from './schemaType';
 import { unknownType } from './typeNodes';
 import type { Parameter, ParameterLocation, TypeNode } from './types';
 
-const locations = new Set<ParameterLocation>(['path', 'query', 'header', 'cookie']);
+const locations = new Set<ParameterLocation>(['path', 'query', 'querystring', 'header', 'cookie']);
 
-/** Default `style` per location (OpenAPI 3.1 §4.8.12.4). */
+/** Default `style` per location (OpenAPI 3.1 §4.8.12.4); a querystring parameter has none, its media type rules. */
 const defaultStyle: Record<ParameterLocation, string> = {
   path: 'simple',
   query: 'form',
+  querystring: '',
   header: 'simple',
   cookie: 'form',
 };
@@ -24,7 +27,8 @@ export interface RawParameter {
 /**
  * Path-item parameters merged with operation parameters: an operation's
  * parameter replaces the path item's one with the same name and location
- * (OpenAPI 3.1 §4.8.10.1).
+ * (OpenAPI 3.1 §4.8.10.1). A querystring parameter then rules out others
+ * (see `applyQuerystringRules`).
  */
 export function mergeParameters(context: ModelContext, pathItem: Location, operation: Location): RawParameter[] {
   const merged = new Map<string, RawParameter>();
@@ -38,18 +42,22 @@ export function mergeParameters(context: ModelContext, pathItem: Location, opera
       if (typeof name !== 'string' || !locations.has(where as ParameterLocation)) {
         warnAt(context, resolved.location, {
           code: 'SDK3201',
-          message: 'A parameter needs a `name` and an `in` of path, query, header or cookie; it is skipped.',
+          message:
+            'A parameter needs a `name` and an `in` of path, query, querystring, header or cookie; it is skipped.',
         });
         return;
       }
       merged.set(`${where as string}:${name}`, { location: resolved.location, value: resolved.value });
     });
   }
-  return [...merged.values()];
+  const parameters = [...merged.values()];
+  for (const parameter of parameters) checkParameterVersion(context, parameter);
+  return applyQuerystringRules(context, parameters);
 }
 
 export function parameterOf(context: ModelContext, raw: RawParameter, argName: string): Parameter {
   const where = raw.value['in'] as ParameterLocation;
+  if (where === 'querystring') return querystringParameter(context, raw, argName);
   const style = typeof raw.value['style'] === 'string' ? raw.value['style'] : defaultStyle[where];
   const content = raw.value['content'];
   const mediaType = !('schema' in raw.value) && isRecord(content) ? Object.keys(content)[0] : undefined;
@@ -61,7 +69,8 @@ export function parameterOf(context: ModelContext, raw: RawParameter, argName: s
     required: where === 'path' || raw.value['required'] === true,
     type: parameterType(context, raw),
     style,
-    explode: typeof raw.value['explode'] === 'boolean' ? raw.value['explode'] : style === 'form',
+    // `form` and `cookie` explode unless told not to (OpenAPI 3.2, Parameter Object).
+    explode: typeof raw.value['explode'] === 'boolean' ? raw.value['explode'] : style === 'form' || style === 'cookie',
     allowReserved: raw.value['allowReserved'] === true,
     ...(mediaType !== undefined ? { mediaType } : {}),
     docs: docsOf(raw.value),

@@ -135,7 +135,8 @@ export interface NamedModel {
  */
 export type HttpMethod = string;
 
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` (OpenAPI 3.2): one value that is the whole query string, encoded as its media type says. */
+export type ParameterLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
 export interface Parameter {
   /** Name on the wire. */
@@ -145,12 +146,17 @@ export interface Parameter {
   readonly argName: string;
   readonly required: boolean;
   readonly type: TypeNode;
-  /** `simple`, `label`, `matrix`, `form`, `spaceDelimited`, `pipeDelimited`, `deepObject` (or any the spec names). */
+  /**
+   * `simple`, `label`, `matrix`, `form`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `cookie` (or any the spec
+   * names); `''` for a querystring parameter, which its media type encodes.
+   */
   readonly style: string;
   readonly explode: boolean;
   readonly allowReserved: boolean;
   /** Set when the parameter is described by `content` instead of `schema`: its one media type (OpenAPI 3.1 §4.8.12.3). */
   readonly mediaType?: string;
+  /** A URL-encoded querystring parameter's Encoding Objects, by field, as for a form body (OpenAPI 3.2). */
+  readonly encoding?: readonly PropertyEncoding[];
   readonly docs: Docs;
 }
 

@@ -142,6 +142,37 @@ export function cookieForm(name: string, value: unknown, explode = true): string
   return expand(value, { first: '', sep: '; ', named: cookieName(name) }, explode);
 }
 
+/**
+ * Cookie, `cookie` style (OpenAPI 3.2): `color=blue`, exploded `color=blue;
+ * color=black` and `R=100; G=200`, with nothing escaped: RFC 6265 §4.2.1
+ * syntax, values sent as given. A value the caller has not made a cookie
+ * value (with a space, `"`, `,`, `;`, `\`, a control or non-ASCII character),
+ * a name that is not a token, or a list or object not exploded (it would need
+ * commas) throws a TypeError rather than send a `Cookie` header that says
+ * something else. The message never holds the value: cookies carry secrets.
+ */
+export function cookieStyle(name: string, value: unknown, explode = true): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || value instanceof Date) return cookiePair(name, name, value);
+  if (!explode) throw new TypeError(`Cookie ${name}: a list or object cannot be sent unexploded (RFC 6265).`);
+  const pairs = Array.isArray(value)
+    ? value.map((item) => cookiePair(name, name, item))
+    : Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => cookiePair(name, key, item));
+  return pairs.join('; ');
+}
+
+/** RFC 6265 §4.1.1: a name is an RFC 9110 token; a value is cookie-octets, optionally in double quotes. */
+function cookiePair(parameter: string, name: string, value: unknown): string {
+  const text = value === null ? '' : scalar(value);
+  if (!/^[!#$%&'*+\-.^`|~\w]+$/.test(name))
+    throw new TypeError(`Cookie ${parameter}: a cookie name must be a token (RFC 6265).`);
+  if (!/^("?)[!#-+\--:<-[\]-~]*\1$/.test(text))
+    throw new TypeError(`Cookie ${parameter}: a value cannot be sent unescaped (RFC 6265); escape it first.`);
+  return `${name}=${text}`;
+}
+
 /** The `Cookie` header of an operation's cookie parameters, `undefined` when none is sent. */
 export function cookieHeader(...cookies: (string | undefined)[]): string | undefined {
   return cookies.filter(Boolean).join('; ') || undefined;

@@ -1,4 +1,4 @@
-import type { Operation, SdkModel } from '../../model/types';
+import type { Operation, Parameter, SdkModel } from '../../model/types';
 import { requestContent } from '../../model/mediaTypes';
 import { responseBodyType, successType } from '../operationTypes';
 import { mdCode, mdParagraphs, mdTable, mdText } from './markdown';
@@ -54,7 +54,7 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
         ['Parameter', 'In', 'Type', 'Required', 'Description'],
         operation.parameters.map((parameter) => [
           mdCode(parameter.argName, { inTable: true }),
-          parameter.in,
+          parameterPlace(parameter),
           mdCode(typeSummary(parameter.type), { inTable: true }),
           parameter.required ? 'yes' : 'no',
           docsCell(parameter.docs),
@@ -90,6 +90,12 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
   }
   parts.push(`Resolves to ${mdCode(typeSummary(successType(operation)))}.`);
   return parts;
+}
+
+/** Where a parameter goes: its `in`, or for a querystring parameter the whole query string and its media type. */
+function parameterPlace(parameter: Parameter): string {
+  if (parameter.in !== 'querystring') return parameter.in;
+  return `query string, as ${mdCode(parameter.mediaType ?? '', { inTable: true })}`;
 }
 
 function securityLine(model: SdkModel, operation: Operation): string {

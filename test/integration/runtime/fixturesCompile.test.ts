@@ -96,6 +96,23 @@ const checks: Record<string, string> = {
       const handle = (event: ChatEvent): string => event.event;
       return sum + (excerpt ? 1 : 0) + handle({ event: 'done', data: '' }).length;
     }`,
+  'querystring.yaml': `
+    import { createClient, type SearchEventsArgs } from './index.js';
+    export async function check(): Promise<void> {
+      const client = createClient();
+      const filter: SearchEventsArgs['filter'] = { startDate: '2026-01-01', status: 'open', tags: ['a'] };
+      await client.searchEvents({ filter });
+      await client.selectJson({ selector: { numbers: [1], flag: null } });
+      await client.selectText();
+      await client.getRaw({ id: 'x', raw: 'a=1&b=2' });
+      await client.sendCookies({ session: 's', prefs: { theme: 'dark', size: 1 }, ids: ['a'] });
+      // @ts-expect-error the querystring parameter is required
+      await client.searchEvents({});
+      // @ts-expect-error its fields are typed by the media type's schema
+      await client.searchEvents({ filter: { startDate: '2026-01-01', status: 'pending' } });
+      // @ts-expect-error a text query string is a string
+      await client.selectText({ path: 1 });
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -124,6 +141,7 @@ describe('the runtime fixtures', () => {
       'events.yaml',
       'methods.yaml',
       'params.yaml',
+      'querystring.yaml',
       'resilience.yaml',
       'servers.yaml',
       'streams32.yaml',
