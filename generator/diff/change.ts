@@ -19,6 +19,7 @@ export type ChangeKind =
   | 'parameter-added'
   | 'parameter-required'
   | 'parameter-optional'
+  | 'parameter-media-type-changed'
   | 'body-removed'
   | 'body-added'
   | 'body-required'

@@ -141,6 +141,15 @@ function compareParameters(
         message: `${parameter.in} parameter ${detail} became optional`,
       });
     }
+    if (old.mediaType !== undefined && parameter.mediaType !== undefined && old.mediaType !== parameter.mediaType) {
+      // The SDK encodes the new way by itself: callers change nothing for it (their types are compared below).
+      context.record({
+        kind: 'parameter-media-type-changed',
+        severity: 'non-breaking',
+        detail,
+        message: `${parameter.in} parameter ${detail} now sent as ${parameter.mediaType} (was ${old.mediaType})`,
+      });
+    }
     compareTypes(old.type, parameter.type, context.types(`${after.names.function}.${detail}`, 'request'));
   }
 }
