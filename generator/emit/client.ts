@@ -26,7 +26,7 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
     required: false,
     readOnly: true,
     writeOnly: false,
-    docs: { description: authDescription(scheme) },
+    docs: { description: authDescription(scheme), ...(scheme.docs.deprecated ? { deprecated: true } : {}) },
   }));
   const server = model.servers[0];
   const baseUrl = server && defaultServerUrl(server);
