@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { defaultSpecLimits } from '../load/limits';
 import { parseSpecText } from '../load/parseSpecText';
 import { collectRefs } from '../resolve/collectRefs';
-import { parseRef } from '../resolve/parseRef';
+import { parseRef, selfOf } from '../resolve/parseRef';
 import { UsageError } from './usageError';
 
 const run = promisify(execFile);
@@ -67,7 +67,7 @@ async function copyFromRef(context: { root: string; ref: string; folder: string;
     await writeFile(target, text);
     const { parsed } = parseSpecText(text, path, defaultSpecLimits);
     for (const { ref: reference } of parsed ? collectRefs(parsed.value) : []) {
-      const parsedRef = parseRef(reference, target);
+      const parsedRef = parseRef(reference, target, selfOf(parsed?.value));
       if (parsedRef.kind !== 'file') continue;
       const inRepo = relative(folder, parsedRef.path);
       if (inRepo.startsWith('..') || isAbsolute(inRepo)) continue;

@@ -1,4 +1,4 @@
-import { dirname, resolve as resolvePath } from 'node:path';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { fragmentToPointer } from '../util/jsonPointer';
 
 export type ParsedRef =
@@ -19,9 +19,10 @@ export function isRemotePath(path: string): boolean {
  * fragment. Percent-escapes are decoded before a path is resolved, so `%2e%2e`
  * is `..` for the confinement check too.
  */
-export function parseRef(ref: string, fromPath: string): ParsedRef {
+export function parseRef(ref: string, fromPath: string, self?: string): ParsedRef {
   const hashAt = ref.indexOf('#');
-  const filePart = hashAt === -1 ? ref : ref.slice(0, hashAt);
+  const written = hashAt === -1 ? ref : ref.slice(0, hashAt);
+  const filePart = (self !== undefined && !isRemotePath(fromPath) && pathUnderSelf(written, self, fromPath)) || written;
   const fragment = hashAt === -1 ? '' : ref.slice(hashAt + 1);
   const pointer = fragmentToPointer(fragment);
   if (pointer === undefined) return { kind: 'invalid', reason: 'its fragment has a malformed percent-escape' };
@@ -42,6 +43,34 @@ export function parseRef(ref: string, fromPath: string): ParsedRef {
   }
   if (decodedPath.includes('\0')) return { kind: 'invalid', reason: 'its path contains a NUL character' };
   return { kind: 'file', path: resolvePath(dirname(fromPath), decodedPath), pointer, ...undecoded };
+}
+
+/**
+ * The document's `$self` (OpenAPI 3.2) is the URL it is published at: a `$ref` to that URL, or to one beside it, is
+ * to the local file at the same place relative to this one (`https://example.com/api/schemas.yaml`, for a document
+ * whose `$self` is `https://example.com/api/openapi.yaml`, is `schemas.yaml` beside it). `undefined` for any other
+ * reference, which resolves as written: relative ones against the file, as they would against `$self`.
+ */
+function pathUnderSelf(written: string, self: string, fromPath: string): string | undefined {
+  if (!/^https?:\/\//i.test(written)) return undefined;
+  let target: URL;
+  let base: URL;
+  try {
+    [target, base] = [new URL(written), new URL(self)];
+  } catch {
+    return undefined;
+  }
+  if (target.origin !== base.origin || !/^https?:$/.test(base.protocol)) return undefined;
+  if (target.pathname === base.pathname) return basename(fromPath);
+  const folder = base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1);
+  return target.pathname.startsWith(folder) ? target.pathname.slice(folder.length) : undefined;
+}
+
+/** The `$self` of a parsed document, when it has one. */
+export function selfOf(document: unknown): string | undefined {
+  const self =
+    typeof document === 'object' && document !== null ? (document as Record<string, unknown>)['$self'] : undefined;
+  return typeof self === 'string' ? self : undefined;
 }
 
 /** A reference in a fetched document, or an absolute URL: only http(s), never a local file. */

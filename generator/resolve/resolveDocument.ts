@@ -8,7 +8,7 @@ import { isRecord } from '../util/guards';
 import { collectRefs } from './collectRefs';
 import { defaultRemoteOptions, fetchRemote, isAllowedHost, type RemoteOptions } from './fetchRemote';
 import { diagnosticAt, locationKey, type Location } from './location';
-import { parseRef, type ParsedRef } from './parseRef';
+import { parseRef, selfOf, type ParsedRef } from './parseRef';
 import { ResolvedSpec } from './resolvedSpec';
 
 export interface ResolveOptions {
@@ -45,7 +45,7 @@ export async function resolveDocument(
     for (const { pointer, ref } of collectRefs(source.value)) {
       const site: Location = { source, pointer };
       refSites.push({ site, ref });
-      const parsed = parseRef(ref, source.path);
+      const parsed = parseRef(ref, source.path, selfOf(source.value));
       if (parsed.kind === 'invalid') {
         diagnostics.push(
           refError(site, ref, 'SDK2002', parsed.reason, 'Write the reference as `file.yaml#/json/pointer`.'),
@@ -81,7 +81,7 @@ export async function resolveDocument(
 
   const spec = new ResolvedSpec(root, sources);
   for (const { site, ref } of refSites) {
-    const parsed = parseRef(ref, site.source.path);
+    const parsed = parseRef(ref, site.source.path, selfOf(site.source.value));
     const loaded =
       parsed.kind === 'local' ||
       (parsed.kind === 'file' && sources.has(parsed.path)) ||

@@ -2,7 +2,7 @@ import type { SpecSource } from '../load/specSource';
 import { isRecord } from '../util/guards';
 import { childAt } from '../util/jsonPointer';
 import { ChildLocation, locationKey, type Location } from './location';
-import { parseRef } from './parseRef';
+import { parseRef, selfOf } from './parseRef';
 
 export interface Resolved<T = unknown> {
   readonly location: Location;
@@ -79,7 +79,7 @@ export class ResolvedSpec {
    * pointer names something (a key with a literal `%22` in it), that one.
    */
   targetOf(ref: string, from: Location): Location | undefined {
-    const parsed = parseRef(ref, from.source.path);
+    const parsed = parseRef(ref, from.source.path, selfOf(from.source.value));
     if (parsed.kind === 'invalid') return undefined;
     const source =
       parsed.kind === 'local' ? from.source : this.sources.get(parsed.kind === 'file' ? parsed.path : parsed.url);

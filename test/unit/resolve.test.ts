@@ -70,6 +70,40 @@ describe('resolve stage', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['SDK2005']);
   });
 
+  it("reads a $ref to the URL of a document's $self, or beside it, from the local file at that place (OpenAPI 3.2)", async () => {
+    const self = '$self: https://example.invalid/api/openapi.yaml';
+    const { model, diagnostics } = await buildFromFiles(
+      {
+        'api/pets.yaml': specText({
+          version: '3.2.0',
+          schemas: [
+            'Pet: { type: object, properties: { owner: { $ref: "https://example.invalid/api/schemas/owner.yaml#/Owner" } } }',
+            'Pets: { type: array, items: { $ref: "https://example.invalid/api/openapi.yaml#/components/schemas/Pet" } }',
+          ].join('\n'),
+          extra: self,
+        }),
+        'api/schemas/owner.yaml': 'Owner: { type: object, properties: { id: { type: integer } } }\n',
+      },
+      'api/pets.yaml',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(model!.models.map((m) => [m.name, m.file])).toEqual([
+      ['Pet', 'api/pets.yaml'],
+      ['Pets', 'api/pets.yaml'],
+      ['Owner', 'api/schemas/owner.yaml'],
+    ]);
+    // Another host, or a place outside the folder of `$self`, is still a remote reference.
+    const elsewhere = await buildFromFiles({
+      'openapi.yaml': specText({
+        version: '3.2.0',
+        schemas:
+          'A: { $ref: "https://example.invalid/other/a.yaml#/A" }\nB: { $ref: "https://other.invalid/api/b.yaml" }',
+        extra: self,
+      }),
+    });
+    expect(elsewhere.diagnostics.map((d) => d.code)).toEqual(['SDK2003', 'SDK2003']);
+  });
+
   it('refuses remote references with a clear message', async () => {
     const { diagnostics } = await buildFromFiles({
       'openapi.yaml': specText({ schemas: 'A: { $ref: "https://example.invalid/schemas.yaml#/A" }' }),
