@@ -1,5 +1,6 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
+import { mediaTypeObject } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { checkParameterVersion } from './parameterVersion';
@@ -82,6 +83,6 @@ function parameterType(context: ModelContext, raw: RawParameter): TypeNode {
   if ('schema' in raw.value) return schemaType(context, childLocation(raw.location, 'schema'));
   const content = raw.value['content'];
   const mediaType = isRecord(content) ? Object.keys(content)[0] : undefined;
-  if (mediaType !== undefined) return schemaType(context, childLocation(raw.location, 'content', mediaType, 'schema'));
-  return unknownType;
+  const media = mediaType !== undefined ? mediaTypeObject(context, raw.location, mediaType) : undefined;
+  return media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : unknownType;
 }

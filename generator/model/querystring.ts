@@ -1,6 +1,6 @@
 import { childLocation } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import { cannotBeFormFields, encodingOf } from './bodies';
+import { cannotBeFormFields, encodingOf, mediaTypeObject } from './bodies';
 import { warnOnceAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { isUrlEncodedMediaType } from './mediaTypes';
@@ -91,13 +91,11 @@ function describedByContent(context: ModelContext, parameter: RawParameter): boo
  */
 export function querystringParameter(context: ModelContext, raw: RawParameter, argName: string): Parameter {
   const mediaType = Object.keys(raw.value['content'] as object)[0]!;
-  const media = context.spec.deref(childLocation(raw.location, 'content', mediaType));
+  const media = mediaTypeObject(context, raw.location, mediaType);
   const type =
-    media && isRecord(media.value) && 'schema' in media.value
-      ? schemaType(context, childLocation(media.location, 'schema'))
-      : unknownType;
+    media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : unknownType;
   const form = isUrlEncodedMediaType(mediaType);
-  const encoding = form && media && isRecord(media.value) ? encodingOf(media.value['encoding']) : [];
+  const encoding = form && media ? encodingOf(media.value['encoding']) : [];
   return {
     name: raw.value['name'] as string,
     in: 'querystring',

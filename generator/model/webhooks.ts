@@ -1,7 +1,7 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { toPointer } from '../util/jsonPointer';
-import { contentsOf } from './bodies';
+import { contentsOf, mediaTypeObject } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { toTypeName } from './identifiers';
@@ -97,7 +97,8 @@ function payloadModel(
   const contents = contentsOf(context, body.location);
   const content = requestContent(contents);
   if (!content) return undefined;
-  const schema = childLocation(body.location, 'content', content.mediaType, 'schema');
+  const media = mediaTypeObject(context, body.location, content.mediaType);
+  const schema = childLocation(media?.location ?? childLocation(body.location, 'content', content.mediaType), 'schema');
   const name = context.names.claim(at.wanted, {
     folder: 'models',
     report: (fields) => warnAt(context, at.location, fields),

@@ -15,7 +15,11 @@ describe('OpenAPI 3.2 documents', () => {
       expect(typeText(pet.type).replace(/\s*\n\s*/g, ' ')).toBe(
         "| ({ kind: 'cat'; } & Cat) | ({ kind: 'dog'; } & Dog) | UnknownPet",
       );
-      // Bodies and responses read through $refs to components/mediaTypes.
+      // Parameters, bodies and responses read through $refs to components/mediaTypes.
+      const list = model.operations.find((operation) => operation.operationId === 'listPets')!;
+      expect(list.parameters.map((p) => [p.name, p.mediaType, typeText(p.type).replace(/\s*\n\s*/g, ' ')])).toEqual([
+        ['filter', 'application/json', '{ name?: string; }'],
+      ]);
       const add = model.operations.find((operation) => operation.operationId === 'addPet')!;
       expect(add.requestBody?.contents.map((content) => [content.mediaType, typeText(content.type)])).toEqual([
         ['application/json', 'Pet'],
