@@ -74,7 +74,10 @@ export interface OperationRequest {
   readonly method: HttpMethod;
   /** The path: text, or text and encoded parameter values in turn (`['/items/', pathSimple(args.id)]`). */
   readonly path: string | readonly (string | undefined)[];
-  /** The query string, `?` included (see `queryString`), or `''` when no parameter is sent. */
+  /**
+   * The query string, `?` included (see `queryString`; `querystringForm` and the like for a parameter that is the
+   * whole query string), or `''` when nothing is sent.
+   */
   readonly query?: string;
   readonly headers?: { readonly [name: string]: string | undefined };
   readonly body?: RequestBody | undefined;
