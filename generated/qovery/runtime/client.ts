@@ -181,7 +181,13 @@ export function createHttpClient(
             : undefined;
           const data = stream ?? (await readBody(response));
           sending = false;
-          await options.onResponse?.({ ...context, response });
+          try {
+            await options.onResponse?.({ ...context, response });
+          } catch (thrown) {
+            // The stream no one will read holds the connection: close it.
+            if (stream) await response.body?.cancel().catch(() => {});
+            throw thrown;
+          }
           if (stream) {
             // The events arrive after the call resolves: the caller's signal still ends them, the timeout no longer.
             release = undefined;

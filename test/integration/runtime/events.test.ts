@@ -117,6 +117,27 @@ describe('server-sent events (test/fixtures/runtime/events.yaml)', () => {
     await closed;
   });
 
+  it('closes the connection of a stream when an onResponse hook throws, and the call rejects', async () => {
+    handle = (_, response) => {
+      response.writeHead(200, eventStream);
+      response.write('data: {"type":"tick","n":1}\n\n');
+    };
+    let seen: Response | undefined;
+    const hooked = sdk.createClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      onResponse: ({ response }: { response: Response }) => {
+        seen = response;
+        throw new Error('refused by the hook');
+      },
+    });
+    const error = await hooked.streamTicks({}, { retry: false }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(sdk.SdkError);
+    expect(error.cause).toEqual(new Error('refused by the hook'));
+    // The body was cancelled: it ends at once, without the event the server sent.
+    expect(await seen!.body!.getReader().read()).toEqual({ done: true, value: undefined });
+    await closed;
+  });
+
   it('rejects with the typed ApiError for a documented error status, read as JSON', async () => {
     handle = (_, response) => {
       response.writeHead(429, { 'content-type': 'application/json' });
