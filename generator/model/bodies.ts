@@ -1,4 +1,4 @@
-import { childLocation, type Location } from '../resolve/location';
+import { childLocation, locationKey, type Location } from '../resolve/location';
 import type { Resolved } from '../resolve/resolvedSpec';
 import { isRecord } from '../util/guards';
 import { warnAt, type ModelContext } from './context';
@@ -80,9 +80,33 @@ export function requestBodyOf(context: ModelContext, operation: Location): Reque
 
 const notFields = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'literal', 'binary', 'array', 'tuple']);
 
-/** Types that cannot be the named fields of a form. */
-export function cannotBeFormFields(type: TypeNode): boolean {
-  return notFields.has(type.kind);
+/**
+ * Whether a form's schema cannot be named fields: its type is a scalar or a list, or the schema (through its
+ * `$ref`s, `allOf`, `oneOf` and `anyOf`) allows a value that is not an object, such as a `$ref` to a string enum.
+ */
+export function cannotBeFormFields(context: ModelContext, type: TypeNode, schema: Location): boolean {
+  return notFields.has(type.kind) || allowsNonObject(context, schema, new Set());
+}
+
+/** Whether a schema allows a value that is not an object (`type: string`, an `enum` of strings, such a member). */
+function allowsNonObject(context: ModelContext, location: Location, seen: Set<string>): boolean {
+  const resolved = context.spec.deref(location);
+  if (!resolved || !isRecord(resolved.value)) return false;
+  const key = locationKey(resolved.location);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  const schema = resolved.value;
+  const types = typeof schema['type'] === 'string' ? [schema['type']] : schema['type'];
+  if (Array.isArray(types) && !types.some((type) => type === 'object' || type === 'null')) return true;
+  if (Array.isArray(schema['enum']) && schema['enum'].some((value) => !isRecord(value) && value !== null)) return true;
+  if ('const' in schema && !isRecord(schema['const']) && schema['const'] !== null) return true;
+  return ['allOf', 'oneOf', 'anyOf'].some(
+    (keyword) =>
+      Array.isArray(schema[keyword]) &&
+      schema[keyword].some((_, index) =>
+        allowsNonObject(context, childLocation(resolved.location, keyword, index), seen),
+      ),
+  );
 }
 
 /**
@@ -93,8 +117,10 @@ export function cannotBeFormFields(type: TypeNode): boolean {
 function formFields(context: ModelContext, body: Location, content: MediaContent): MediaContent {
   const { mediaType, type } = content;
   if (!isFormMediaType(mediaType) || isEncodedForm(content)) return content;
-  if (cannotBeFormFields(type)) {
-    warnAt(context, childLocation(body, 'content', mediaType, 'schema'), {
+  const media = mediaTypeObject(context, body, mediaType);
+  const schema = childLocation(media?.location ?? childLocation(body, 'content', mediaType), 'schema');
+  if (cannotBeFormFields(context, type, schema)) {
+    warnAt(context, schema, {
       code: 'SDK3205',
       message: `A ${mediaType} body is named fields, but its schema is not an object; the SDK takes any fields.`,
       hint: 'Describe the fields as the properties of an object schema.',

@@ -1,4 +1,4 @@
-import { childLocation } from '../resolve/location';
+import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { cannotBeFormFields, encodingOf, mediaTypeObject } from './bodies';
 import { warnOnceAt, type ModelContext } from './context';
@@ -101,7 +101,7 @@ export function querystringParameter(context: ModelContext, raw: RawParameter, a
     in: 'querystring',
     argName,
     required: raw.value['required'] === true,
-    type: form ? formType(context, raw, type) : type,
+    type: form ? formType(context, raw, type, media?.location) : type,
     style: '',
     explode: false,
     allowReserved: false,
@@ -111,9 +111,9 @@ export function querystringParameter(context: ModelContext, raw: RawParameter, a
   };
 }
 
-function formType(context: ModelContext, raw: RawParameter, type: TypeNode): TypeNode {
+function formType(context: ModelContext, raw: RawParameter, type: TypeNode, media: Location | undefined): TypeNode {
   if (type.kind === 'string' || type.kind === 'binary') return { kind: 'string' };
-  if (cannotBeFormFields(type)) {
+  if (media && cannotBeFormFields(context, type, childLocation(media, 'schema'))) {
     warnOnceAt(context, raw.location, {
       code: 'SDK3205',
       message: `The querystring parameter "${raw.value['name'] as string}" is URL-encoded named fields, but its schema is not an object; the SDK takes any fields.`,

@@ -90,6 +90,12 @@ describe('model: querystring parameters and the cookie style (OpenAPI 3.2)', () 
       '    parameters:',
       '      - { name: q, in: querystring, content: { application/x-www-form-urlencoded: { schema: { type: array } } } }',
       '    responses: { "200": { description: ok } }',
+      '/e:',
+      '  get:',
+      '    operationId: choice',
+      '    parameters:',
+      '      - { name: q, in: querystring, content: { application/x-www-form-urlencoded: { schema: { enum: [a, b] } } } }',
+      '    responses: { "200": { description: ok } }',
     ]);
     const typeOf = (id: string) => operation(model, id).parameters[0]!.type;
     const anyFields = { kind: 'object', bases: [], properties: [], additionalProperties: { kind: 'unknown' } };
@@ -97,8 +103,11 @@ describe('model: querystring parameters and the cookie style (OpenAPI 3.2)', () 
     expect(typeOf('encoded')).toEqual({ kind: 'string' });
     expect(typeOf('json')).toEqual({ kind: 'number' });
     expect(typeOf('list')).toEqual(anyFields);
+    // An enum of strings is no fields either, though its type is a union.
+    expect(typeOf('choice')).toEqual(anyFields);
     expect(placed(diagnostics)).toEqual([
       ['SDK3205', 'warning', 'openapi.yaml', 24, 11, '/paths/~1d/get/parameters/0'],
+      ['SDK3205', 'warning', 'openapi.yaml', 30, 11, '/paths/~1e/get/parameters/0'],
     ]);
   });
 

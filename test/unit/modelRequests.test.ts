@@ -141,6 +141,11 @@ describe('model: what a request needs', () => {
       ['multipart/form-data', '{ type: string }'],
       ['application/x-www-form-urlencoded', '{ type: string }'],
       ['application/x-www-form-urlencoded', '{ type: string, format: binary }'],
+      // Schemas that allow a value that is not an object, through a $ref, an enum or a member.
+      ['application/x-www-form-urlencoded', "{ $ref: '#/components/schemas/Color' }"],
+      ['application/x-www-form-urlencoded', '{ enum: [a, b] }'],
+      ['multipart/form-data', "{ oneOf: [{ type: string }, { $ref: '#/components/schemas/Note' }] }"],
+      ['multipart/form-data', "{ $ref: '#/components/schemas/Note' }"],
     ];
     const paths = forms.flatMap(([mediaType, schema], index) => [
       `/forms/${index}:`,
@@ -149,16 +154,31 @@ describe('model: what a request needs', () => {
       `    requestBody: { content: { ${mediaType}: { schema: ${schema} } } }`,
       '    responses: { "204": { description: done } }',
     ]);
-    const { folder, cleanup } = writeTempFiles({ 'openapi.yaml': specText({ paths: paths.join('\n') }) });
+    const schemas =
+      'Color: { type: string, enum: [red, green] }\nNote: { type: object, properties: { text: { type: string } } }';
+    const { folder, cleanup } = writeTempFiles({ 'openapi.yaml': specText({ paths: paths.join('\n'), schemas }) });
     const sdk = await generateInto({ specPath: join(folder, 'openapi.yaml'), cwd: folder });
     try {
       expect(sdk.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.pointer])).toEqual([
         ['SDK3205', '/paths/~1forms~12/post/requestBody/content/multipart~1form-data/schema'],
+        ['SDK3205', '/paths/~1forms~15/post/requestBody/content/application~1x-www-form-urlencoded/schema'],
+        ['SDK3205', '/paths/~1forms~16/post/requestBody/content/application~1x-www-form-urlencoded/schema'],
+        ['SDK3205', '/paths/~1forms~17/post/requestBody/content/multipart~1form-data/schema'],
       ]);
       const anyFields = { kind: 'object', bases: [], properties: [], additionalProperties: { kind: 'unknown' } };
       const bodies = sdk.model!.operations.map((operation) => operation.requestBody!.contents[0]!.type);
       // A URL-encoded form given as one string or bytes stays so: it is sent as written.
-      expect(bodies).toEqual([anyFields, anyFields, anyFields, { kind: 'string' }, { kind: 'binary' }]);
+      expect(bodies).toEqual([
+        anyFields,
+        anyFields,
+        anyFields,
+        { kind: 'string' },
+        { kind: 'binary' },
+        anyFields,
+        anyFields,
+        anyFields,
+        { kind: 'ref', name: 'Note' },
+      ]);
       writeFileSync(
         join(sdk.folder!, 'check.ts'),
         [
@@ -170,7 +190,13 @@ describe('model: what a request needs', () => {
           "  client.send2({ body: { file: new Blob(['x']) } }),",
           "  client.send3({ body: 'text=tacos&lang=en' }),",
           "  client.send4({ body: new Blob(['text=tacos']) }),",
+          "  client.send5({ body: { color: 'red' } }),",
+          "  client.send6({ body: { a: 'b' } }),",
+          "  client.send7({ body: { text: 'a' } }),",
+          "  client.send8({ body: { text: 'a' } }),",
           '];',
+          '// @ts-expect-error a form of Note fields takes no number',
+          'export const note = client.send8({ body: { text: 1 } });',
           '// @ts-expect-error a multipart form is named fields, not one text',
           "export const text = client.send0({ body: 'file=x' });",
         ].join('\n'),
