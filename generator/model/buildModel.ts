@@ -95,6 +95,7 @@ export const runtimeExports = [
   'jsonSequence',
   'serverSentEvents',
   'oneOfReaders',
+  // The encoders of a parameter that is the whole query string.
   'querystringEncoded',
   'querystringForm',
   'querystringJson',
