@@ -1,3 +1,4 @@
+import { literalText } from '../emit/literals';
 import { typeSummary } from '../emit/readme/typeSummary';
 import type { Literal, Property, TypeNode } from '../model/types';
 import { severityFor, type Change, type Direction } from './change';
@@ -35,6 +36,8 @@ export function compareTypes(oldType: TypeNode, newType: TypeNode, at: TypeCompa
   if (oldType.kind === 'eventStream' && newType.kind === 'eventStream') {
     return compareTypes(oldType.data, newType.data, { ...at, subject: `${at.subject} (each event)` });
   }
+  const tagged = taggedMembers(oldType, newType);
+  if (tagged) return compareTaggedMembers(tagged, at);
   const sharedBases = new Set(
     oldType.kind === 'object' && newType.kind === 'object'
       ? oldType.bases.filter((base) => newType.bases.includes(base))
@@ -68,6 +71,67 @@ function compareWholeTypes(oldType: TypeNode, newType: TypeNode, at: TypeCompari
     });
   } else {
     record({ kind: 'type-changed', severity: 'breaking', message: `type changed (${from})` });
+  }
+}
+
+/** The members of two unions of objects, each known by the value of a property they all have (`event: 'delta'`). */
+interface TaggedMembers {
+  readonly property: string;
+  readonly old: ReadonlyMap<string, TypeNode>;
+  readonly new: ReadonlyMap<string, TypeNode>;
+}
+
+/**
+ * Two unions of inline objects that tell their members apart by a property whose type is a literal (or a union of
+ * them): the members by the first of those values. `undefined` for any other pair, and when two members of a union
+ * share a value.
+ */
+function taggedMembers(oldType: TypeNode, newType: TypeNode): TaggedMembers | undefined {
+  if (oldType.kind !== 'union' || newType.kind !== 'union') return undefined;
+  const members = [...oldType.members, ...newType.members];
+  if (!members.every((member) => member.kind === 'object')) return undefined;
+  const first = members[0] as Extract<TypeNode, { kind: 'object' }>;
+  const property = first.properties.find((candidate) =>
+    members.every((member) => tagOf(member, candidate.name) !== undefined),
+  )?.name;
+  if (property === undefined) return undefined;
+  const byTag = (union: readonly TypeNode[]): Map<string, TypeNode> | undefined => {
+    const map = new Map(union.map((member) => [tagOf(member, property)!, member]));
+    return map.size === union.length ? map : undefined;
+  };
+  const before = byTag(oldType.members);
+  const after = byTag(newType.members);
+  return before && after ? { property, old: before, new: after } : undefined;
+}
+
+/** The first value a member's property may take, when its type is literals only. */
+function tagOf(member: TypeNode, property: string): string | undefined {
+  if (member.kind !== 'object') return undefined;
+  const type = member.properties.find((candidate) => candidate.name === property)?.type;
+  const values = type && enumValues(type);
+  return values && values.length > 0 ? literalText(values[0]!) : undefined;
+}
+
+/** Members matched by their tag are compared as objects; one that is gone narrows the union, a new one widens it. */
+function compareTaggedMembers(tagged: TaggedMembers, at: TypeComparison): void {
+  const tags = [...new Set([...tagged.old.keys(), ...tagged.new.keys()])];
+  for (const tag of tags) {
+    const before = tagged.old.get(tag);
+    const after = tagged.new.get(tag);
+    const subject = `${at.subject} (${tagged.property}: ${tag})`;
+    if (before && after) compareTypes(before, after, { ...at, subject });
+    else {
+      const widened = after !== undefined;
+      at.out.push({
+        kind: widened ? 'type-widened' : 'type-narrowed',
+        severity: severityFor(at.direction, widened ? 'response' : 'request'),
+        subject,
+        message: widened
+          ? `member added to a ${at.direction}${at.direction === 'response' ? ': code that handles every case of the old type misses it' : ''}`
+          : `member removed from a ${at.direction}${at.direction === 'request' ? ': values accepted before are refused now' : ''}`,
+        ...location(at),
+      });
+    }
   }
 }
 
