@@ -12,7 +12,7 @@ import {
   isJsonSequenceMediaType,
 } from './mediaTypes';
 import { serverSentEventsOf } from './serverSentEvents';
-import { schemaType } from './schemaType';
+import { declaredTypes, schemaType } from './schemaType';
 import { objectType, refType, unknownType } from './typeNodes';
 import type { MediaContent, PropertyEncoding, RequestBody, Response, TypeNode } from './types';
 
@@ -40,9 +40,16 @@ export function mediaTypeObject(
   return resolved && isRecord(resolved.value) ? { location: resolved.location, value: resolved.value } : undefined;
 }
 
+/** The type of a Media Type Object's `schema`; `undefined` when it has none. */
+export function mediaSchemaType(
+  context: ModelContext,
+  media: Resolved<Record<string, unknown>> | undefined,
+): TypeNode | undefined {
+  return media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : undefined;
+}
+
 function bodyTypeOf(context: ModelContext, mediaType: string, media: Resolved<Record<string, unknown>> | undefined) {
-  const type =
-    media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : undefined;
+  const type = mediaSchemaType(context, media);
   return (type === undefined || type.kind === 'string') && isBytesMediaType(mediaType)
     ? binaryType
     : (type ?? unknownType);
@@ -84,7 +91,7 @@ const notFields = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'lit
  * Whether a form's schema cannot be named fields: its type is a scalar or a list, or the schema (through its
  * `$ref`s, `allOf`, `oneOf` and `anyOf`) allows a value that is not an object, such as a `$ref` to a string enum.
  */
-export function cannotBeFormFields(context: ModelContext, type: TypeNode, schema: Location): boolean {
+function cannotBeFormFields(context: ModelContext, type: TypeNode, schema: Location): boolean {
   return notFields.has(type.kind) || allowsNonObject(context, schema, new Set());
 }
 
@@ -96,8 +103,8 @@ function allowsNonObject(context: ModelContext, location: Location, seen: Set<st
   if (seen.has(key)) return false;
   seen.add(key);
   const schema = resolved.value;
-  const types = typeof schema['type'] === 'string' ? [schema['type']] : schema['type'];
-  if (Array.isArray(types) && !types.some((type) => type === 'object' || type === 'null')) return true;
+  const types = declaredTypes(schema);
+  if (types && !types.some((type) => type === 'object' || type === 'null')) return true;
   if (Array.isArray(schema['enum']) && schema['enum'].some((value) => !isRecord(value) && value !== null)) return true;
   if ('const' in schema && !isRecord(schema['const']) && schema['const'] !== null) return true;
   return ['allOf', 'oneOf', 'anyOf'].some(
@@ -119,14 +126,24 @@ function formFields(context: ModelContext, body: Location, content: MediaContent
   if (!isFormMediaType(mediaType) || isEncodedForm(content)) return content;
   const media = mediaTypeObject(context, body, mediaType);
   const schema = childLocation(media?.location ?? childLocation(body, 'content', mediaType), 'schema');
-  if (cannotBeFormFields(context, type, schema)) {
+  const fields = formFieldsType(context, type, schema, () =>
     warnAt(context, schema, {
       code: 'SDK3205',
       message: `A ${mediaType} body is named fields, but its schema is not an object; the SDK takes any fields.`,
       hint: 'Describe the fields as the properties of an object schema.',
-    });
-  } else if (type.kind !== 'unknown') return content;
-  return { ...content, type: objectType([], { additionalProperties: unknownType }) };
+    }),
+  );
+  return fields === type ? content : { ...content, type: fields };
+}
+
+/**
+ * The type of a form's named fields (a body's, or a querystring's): the schema's type, or any fields when it says
+ * nothing of them or cannot be fields, which `report` is told.
+ */
+export function formFieldsType(context: ModelContext, type: TypeNode, schema: Location, report: () => void): TypeNode {
+  if (cannotBeFormFields(context, type, schema)) report();
+  else if (type.kind !== 'unknown') return type;
+  return objectType([], { additionalProperties: unknownType });
 }
 
 /** `names.event`: the name of the model of the operation's server-sent events, when an `itemSchema` describes them. */

@@ -1,6 +1,6 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import { mediaTypeObject } from './bodies';
+import { mediaSchemaType, mediaTypeObject } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { checkParameterVersion } from './parameterVersion';
@@ -84,5 +84,5 @@ function parameterType(context: ModelContext, raw: RawParameter): TypeNode {
   const content = raw.value['content'];
   const mediaType = isRecord(content) ? Object.keys(content)[0] : undefined;
   const media = mediaType !== undefined ? mediaTypeObject(context, raw.location, mediaType) : undefined;
-  return media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : unknownType;
+  return mediaSchemaType(context, media) ?? unknownType;
 }

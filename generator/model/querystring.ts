@@ -1,12 +1,11 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
-import { cannotBeFormFields, encodingOf, mediaTypeObject } from './bodies';
+import { encodingOf, formFieldsType, mediaSchemaType, mediaTypeObject } from './bodies';
 import { warnOnceAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { isUrlEncodedMediaType } from './mediaTypes';
 import type { RawParameter } from './parameters';
-import { schemaType } from './schemaType';
-import { objectType, unknownType } from './typeNodes';
+import { unknownType } from './typeNodes';
 import type { Parameter, TypeNode } from './types';
 
 /**
@@ -92,8 +91,8 @@ function describedByContent(context: ModelContext, parameter: RawParameter): boo
 export function querystringParameter(context: ModelContext, raw: RawParameter, argName: string): Parameter {
   const mediaType = Object.keys(raw.value['content'] as object)[0]!;
   const media = mediaTypeObject(context, raw.location, mediaType);
-  const type =
-    media && 'schema' in media.value ? schemaType(context, childLocation(media.location, 'schema')) : unknownType;
+  const type = mediaSchemaType(context, media) ?? unknownType;
+  const schema = childLocation(media?.location ?? childLocation(raw.location, 'content', mediaType), 'schema');
   const form = isUrlEncodedMediaType(mediaType);
   const encoding = form && media ? encodingOf(media.value['encoding']) : [];
   return {
@@ -101,7 +100,7 @@ export function querystringParameter(context: ModelContext, raw: RawParameter, a
     in: 'querystring',
     argName,
     required: raw.value['required'] === true,
-    type: form ? formType(context, raw, type, media?.location) : type,
+    type: form ? formType(context, raw, type, schema) : type,
     style: '',
     explode: false,
     allowReserved: false,
@@ -111,14 +110,13 @@ export function querystringParameter(context: ModelContext, raw: RawParameter, a
   };
 }
 
-function formType(context: ModelContext, raw: RawParameter, type: TypeNode, media: Location | undefined): TypeNode {
+function formType(context: ModelContext, raw: RawParameter, type: TypeNode, schema: Location): TypeNode {
   if (type.kind === 'string' || type.kind === 'binary') return { kind: 'string' };
-  if (media && cannotBeFormFields(context, type, childLocation(media, 'schema'))) {
+  return formFieldsType(context, type, schema, () =>
     warnOnceAt(context, raw.location, {
       code: 'SDK3205',
       message: `The querystring parameter "${raw.value['name'] as string}" is URL-encoded named fields, but its schema is not an object; the SDK takes any fields.`,
       hint: 'Describe the fields as the properties of an object schema.',
-    });
-  } else if (type.kind !== 'unknown') return type;
-  return objectType([], { additionalProperties: unknownType });
+    }),
+  );
 }

@@ -127,7 +127,7 @@ function structuralType(context: ModelContext, location: Location, schema: Recor
 }
 
 /** `type` as a list: a single name in 3.0, a name or a list in 3.1. */
-function declaredTypes(schema: Record<string, unknown>): string[] | undefined {
+export function declaredTypes(schema: Record<string, unknown>): string[] | undefined {
   const type = schema['type'];
   if (typeof type === 'string') return [type];
   if (Array.isArray(type) && type.every((item) => typeof item === 'string')) return type as string[];
