@@ -37,7 +37,10 @@ export interface BaseClientOptions {
   readonly auth?: Credentials;
   /** Milliseconds a call may take, retries and their waits included; no limit by default. */
   readonly timeout?: number;
-  /** Retries of idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY), default 2; `methods` names others. */
+  /**
+   * Retries of idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY) and of calls that send an
+   * idempotency key, default 2; `methods` names the methods retried instead.
+   */
   readonly retry?: Retry;
   /** Runs before every attempt. */
   readonly onRequest?: (context: RequestContext) => void | Promise<void>;
@@ -89,6 +92,8 @@ export interface OperationRequest {
   readonly security?: readonly SecurityRequirement[];
   /** Reads a success response that is a stream, item by item (`jsonEvents`, `textEvents`, `jsonLines`). */
   readonly events?: EventReader;
+  /** Set when the request carries an idempotency key: repeating it is safe, so it is retried as a GET is. */
+  readonly idempotent?: true;
 }
 
 /** The result of every call: await it for the data, or call `withResponse()` for the raw `Response` as well. */
@@ -129,7 +134,7 @@ export function createHttpClient(
     // which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
     if (parts.some((part, index) => index % 2 && !part) || /\/(\.|%2e){1,2}(\/|$)/i.test(path))
       throw new SdkError(`${operationId}: a path parameter is empty, "." or "..".`);
-    const retry = callRetry(method, options.retry, call.retry);
+    const retry = callRetry(method, options.retry, call.retry, operation.idempotent);
     const label = `${operationId} (${method} ${path})`;
 
     // One signal for the call: the caller's abort and the timeout both end it, retries and waits included.

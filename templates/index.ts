@@ -28,6 +28,7 @@ export {
 } from './events.js';
 export { formBody, type FormEncoding } from './formBody.js';
 export { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
+export { idempotencyKey } from './idempotency.js';
 export { multipartBody } from './multipart.js';
 export {
   cookieForm,

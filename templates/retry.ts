@@ -15,23 +15,31 @@ export interface RetryOptions {
   readonly maxDelay?: number;
   /**
    * The methods a client's `retry` applies to, as sent (default the idempotent
-   * ones: GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY); add `POST`, or a
-   * method of the API's own (`PURGE`), when repeating one is safe. A call's
-   * own `retry` applies whatever its method.
+   * ones: GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY, and any call that
+   * sends an idempotency key); add `POST`, or a method of the API's own
+   * (`PURGE`), when repeating one is safe. A list retries only its methods,
+   * with or without a key. A call's own `retry` applies whatever its method.
    */
   readonly methods?: readonly HttpMethod[];
 }
 
 /**
  * The retries of one call: the client's, for the methods they name (by
- * default those RFC 9110 §9.2.2 and the QUERY method make idempotent; POST,
- * PATCH or a method of the API's own may repeat their effect), overridden
- * field by field by the call's own, which apply whatever the method.
+ * default those RFC 9110 §9.2.2 and the QUERY method make idempotent, and an
+ * `idempotent` request, one that sends an idempotency key, whatever its
+ * method; otherwise POST, PATCH or a method of the API's own may repeat their
+ * effect), overridden field by field by the call's own, which apply whatever
+ * the method.
  */
-export function callRetry(method: HttpMethod, client: Retry | undefined, call: Retry | undefined): RetryOptions {
+export function callRetry(
+  method: HttpMethod,
+  client: Retry | undefined,
+  call: Retry | undefined,
+  idempotent?: boolean,
+): RetryOptions {
   const base = retryOptions(client);
   if (call !== undefined) return { ...base, ...retryOptions(call) };
-  return (base.methods?.includes(method) ?? /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE|QUERY)$/.test(method))
+  return (base.methods?.includes(method) ?? (idempotent || /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE|QUERY)$/.test(method)))
     ? base
     : { retries: 0 };
 }

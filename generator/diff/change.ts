@@ -20,6 +20,8 @@ export type ChangeKind =
   | 'parameter-required'
   | 'parameter-optional'
   | 'parameter-media-type-changed'
+  | 'idempotency-key-added'
+  | 'idempotency-key-removed'
   | 'body-removed'
   | 'body-added'
   | 'body-required'

@@ -97,6 +97,10 @@ function compareOperation(before: Operation, after: Operation, context: Operatio
 
 type RecordChange = (change: Omit<Change, 'subject' | 'file' | 'pointer'>) => void;
 
+/** What a parameter that is an idempotency key (see `model/idempotency.ts`) changes for callers. */
+const idempotencyKeyAdded =
+  'an idempotency key, which the SDK sends when it is left out (a random UUID) and which makes it retry the call by default';
+
 function compareParameters(
   before: Operation,
   after: Operation,
@@ -122,9 +126,20 @@ function compareParameters(
         kind: 'parameter-added',
         severity: parameter.required ? 'breaking' : 'non-breaking',
         detail,
-        message: `${parameter.required ? 'new required' : 'optional'} ${parameter.in} parameter ${detail}${parameter.required ? '' : ' added'}`,
+        message: `${parameter.required ? 'new required' : 'optional'} ${parameter.in} parameter ${detail}${parameter.required ? '' : ' added'}${parameter.idempotencyKey ? `: ${idempotencyKeyAdded}` : ''}`,
       });
       continue;
+    }
+    if (!old.idempotencyKey !== !parameter.idempotencyKey) {
+      // Without a key of its own the call would no longer be retried by default, nor carry a key at all.
+      context.record({
+        kind: parameter.idempotencyKey ? 'idempotency-key-added' : 'idempotency-key-removed',
+        severity: parameter.idempotencyKey ? 'non-breaking' : 'breaking',
+        detail,
+        message: parameter.idempotencyKey
+          ? `${parameter.in} parameter ${detail} is now ${idempotencyKeyAdded}`
+          : `${parameter.in} parameter ${detail} is no longer an idempotency key: the SDK no longer sends one when it is left out, nor retries the call by default (unless its method is idempotent)`,
+      });
     }
     if (!old.required && parameter.required) {
       context.record({

@@ -110,6 +110,7 @@ function argsDeclaration(
     ...(parameter.in === 'querystring'
       ? { extraDocs: [`The whole query string, sent as \`${parameter.mediaType}\`.`] }
       : {}),
+    ...(parameter.idempotencyKey ? { extraDocs: [idempotencyKeyDocs] } : {}),
   }));
   const body = operation.requestBody && requestContent(operation.requestBody.contents);
   if (operation.requestBody && body) {
@@ -135,6 +136,10 @@ function argsDeclaration(
   refs.delete('BinaryBody');
   return { declaration: interfaceOf({ name, docs, bases: [], members }), hasRequired };
 }
+
+/** What the JSDoc says of an argument that is an idempotency key. */
+const idempotencyKeyDocs =
+  'Left out, the SDK sends a random UUID (`crypto.randomUUID()`), the same on every retry of this call, and retries the call as it retries a GET. Give your own key to repeat the call later without repeating its effect.';
 
 /**
  * A body sent as is (octet-stream, images, text, XML...) takes any bytes or

@@ -47,10 +47,11 @@ export function requestObject(operation: Operation): { expression: Expression; h
   const headers = operation.parameters.filter((parameter) => parameter.in === 'header');
   const entries = headers.map((parameter): PropertyAssignment => {
     const explode = parameter.explode ? [literalExpression('true')] : [];
-    return {
-      key: objectLiteralKey(parameter.name),
-      value: helperCall(helpers, 'headerSimple', [argument(parameter, helpers), ...explode]),
-    };
+    // An idempotency key is a string: the caller's, else a random one, made once per call (the request is built once).
+    const value = parameter.idempotencyKey
+      ? helperCall(helpers, 'idempotencyKey', [argument(parameter, helpers)])
+      : helperCall(helpers, 'headerSimple', [argument(parameter, helpers), ...explode]);
+    return { key: objectLiteralKey(parameter.name), value };
   });
   if (cookies.length > 0) {
     const parts = cookies.map((parameter) =>
@@ -63,6 +64,9 @@ export function requestObject(operation: Operation): { expression: Expression; h
     entries.push({ key: 'Cookie', value: helperCall(helpers, 'cookieHeader', parts) });
   }
   if (entries.length > 0) fields.push({ key: 'headers', value: objectExpression(entries) });
+  // The key makes repeating the request safe: the runtime retries it as it retries a GET.
+  if (headers.some((parameter) => parameter.idempotencyKey))
+    fields.push({ key: 'idempotent', value: literalExpression('true') });
   const body = bodyExpression(operation, helpers);
   if (body) fields.push({ key: 'body', value: body });
   const accept = acceptHeader(operation);

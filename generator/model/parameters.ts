@@ -3,6 +3,7 @@ import { isRecord } from '../util/guards';
 import { mediaSchemaType, mediaTypeObject } from './bodies';
 import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
+import { isIdempotencyKey } from './idempotency';
 import { checkParameterVersion } from './parameterVersion';
 import { applyQuerystringRules, querystringParameter } from './querystring';
 import { schemaType } from './schemaType';
@@ -62,12 +63,17 @@ export function parameterOf(context: ModelContext, raw: RawParameter, argName: s
   const style = typeof raw.value['style'] === 'string' ? raw.value['style'] : defaultStyle[where];
   const content = raw.value['content'];
   const mediaType = !('schema' in raw.value) && isRecord(content) ? Object.keys(content)[0] : undefined;
+  const name = raw.value['name'] as string;
+  const schema = 'schema' in raw.value ? context.spec.deref(childLocation(raw.location, 'schema'))?.value : undefined;
+  // The SDK sends a key of its own when the caller gives none: the argument is optional, whatever the spec says.
+  const idempotencyKey = isIdempotencyKey(name, where, schema);
   return {
-    name: raw.value['name'] as string,
+    name,
     in: where,
     argName,
     // Path parameters are always required (OpenAPI 3.1 §4.8.12.2).
-    required: where === 'path' || raw.value['required'] === true,
+    required: !idempotencyKey && (where === 'path' || raw.value['required'] === true),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
     type: parameterType(context, raw),
     style,
     // `form` and `cookie` explode unless told not to (OpenAPI 3.2, Parameter Object).

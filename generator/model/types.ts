@@ -144,7 +144,13 @@ export interface Parameter {
   readonly in: ParameterLocation;
   /** Key of the parameter in the operation's argument object. */
   readonly argName: string;
+  /** Whether the caller must give it: false for an idempotency key, which the SDK makes up when it is left out. */
   readonly required: boolean;
+  /**
+   * Set on a header that is an idempotency key (`Idempotency-Key`, `X-Idempotency-Key`, see `model/idempotency.ts`):
+   * left out, the SDK sends a random UUID, the same on every retry of the call, and retries the call as a GET.
+   */
+  readonly idempotencyKey?: true;
   readonly type: TypeNode;
   /**
    * `simple`, `label`, `matrix`, `form`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `cookie` (or any the spec

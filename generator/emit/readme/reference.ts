@@ -57,7 +57,9 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
           parameterPlace(parameter),
           mdCode(typeSummary(parameter.type), { inTable: true }),
           parameter.required ? 'yes' : 'no',
-          docsCell(parameter.docs),
+          parameter.idempotencyKey
+            ? [docsCell(parameter.docs), idempotencyKeyCell].filter(Boolean).join(' ')
+            : docsCell(parameter.docs),
         ]),
       ),
     );
@@ -105,6 +107,10 @@ function securityLine(model: SdkModel, operation: Operation): string {
   const text = alternatives.map((names) => names.map((name) => mdCode(name)).join(' and ')).join(' or ');
   return `Auth: ${text}${optional ? ', or none' : ''}.`;
 }
+
+/** How the SDK fills in an idempotency key (see `model/idempotency.ts`), in the parameter table. */
+const idempotencyKeyCell =
+  'Left out, the SDK sends a random UUID, the same on every retry of the call, and retries the call as it retries a GET.';
 
 function docsCell(docs: {
   readonly summary?: string;

@@ -2,7 +2,7 @@ import type { Operation } from '../../model/types';
 import { stringLiteral } from '../literals';
 import { errorResponses } from '../operationTypes';
 import { callArguments, clientCall, schemesOf, type ExampleContext } from './examples';
-import { mdCodeBlock } from './markdown';
+import { mdCode, mdCodeBlock } from './markdown';
 
 /**
  * How calls fail, retry and time out: the behaviour of the runtime in
@@ -34,6 +34,7 @@ export function runtimeSection(context: ExampleContext, operation: Operation | u
       '  60 s); otherwise it starts at 500 ms and doubles up to 8 s, with jitter. Other methods (`POST`, `PATCH`, one of',
       '  the API’s own) are only retried when the call asks for it (its own `retry`) or the client lists them in',
       '  `retry.methods`, since repeating them may repeat their effect.',
+      ...idempotencyKeyLines(context),
       '- `retry` (client or call option): a number of retries, `false`, or `{ retries, delay, maxDelay, methods }`',
       '  (milliseconds; `methods` on the client: the methods retried). A call’s `retry` overrides the client’s.',
       '- `timeout` (client or call option): milliseconds the whole call may take, retries and their waits included;',
@@ -43,6 +44,24 @@ export function runtimeSection(context: ExampleContext, operation: Operation | u
     ...(operation && callArguments(context, operation) !== undefined
       ? [mdCodeBlock('ts', timeoutExample(context, operation))]
       : []),
+  ];
+}
+
+/**
+ * For an SDK with operations that send an idempotency key: how the SDK fills it in and retries them. A `409` is
+ * retried as for any idempotent call: with a key, it is what a server answers while the first request is still in
+ * progress (Stripe; the IETF draft "The Idempotency-Key HTTP Header Field").
+ */
+function idempotencyKeyLines(context: ExampleContext): string[] {
+  const keyed = context.model.operations.find((operation) =>
+    operation.parameters.some((parameter) => parameter.idempotencyKey),
+  );
+  if (!keyed) return [];
+  return [
+    `- Calls that send an idempotency key (${mdCode(keyed.names.function)}, and each operation whose reference says so)`,
+    '  are retried so too, whatever their method: the key makes the server carry out a repeated request once. Left',
+    '  out, the key is a random UUID, made once per call and sent on every retry; a `409` (a request with the same key',
+    '  still in progress) is retried too.',
   ];
 }
 

@@ -113,6 +113,22 @@ const checks: Record<string, string> = {
       // @ts-expect-error a text query string is a string
       await client.selectText({ path: 1 });
     }`,
+  'idempotency.yaml': `
+    import { createClient, type CreatePaymentArgs, type Payment } from './index.js';
+    export async function check(): Promise<number> {
+      const client = createClient({ retry: { retries: 3, methods: ['GET'] } });
+      const payment: Payment = await client.createPayment({ body: { amount: 5 } });
+      await client.createPayment({ 'Idempotency-Key': crypto.randomUUID(), body: { amount: 5 } }, { retry: false });
+      await client.sendMessage();
+      await client.sendMessage({ 'x-idempotency-key': null, body: 'hi' });
+      await client.createTransfer({ 'x-idempotency-key': 'abcdefgh' });
+      const key: CreatePaymentArgs['Idempotency-Key'] = undefined;
+      // @ts-expect-error a key the SDK cannot make up (its schema has a pattern) stays required
+      await client.createTransfer({});
+      // @ts-expect-error a key is a string
+      await client.createPayment({ 'Idempotency-Key': 1, body: { amount: 5 } });
+      return payment.amount + (key ?? '').length;
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -139,6 +155,7 @@ describe('the runtime fixtures', () => {
       'auth.yaml',
       'bodies.yaml',
       'events.yaml',
+      'idempotency.yaml',
       'methods.yaml',
       'params.yaml',
       'querystring.yaml',
