@@ -138,8 +138,11 @@ function argsDeclaration(
 }
 
 /** What the JSDoc says of an argument that is an idempotency key. */
-const idempotencyKeyDocs =
-  'Left out, the SDK sends a random UUID (`crypto.randomUUID()`), the same on every retry of this call, and retries the call as it retries a GET. Give your own key to repeat the call later without repeating its effect.';
+const idempotencyKeyDocs = [
+  'Left out, the SDK sends a random UUID (`crypto.randomUUID()`), the same on every retry of this call,',
+  'and retries the call as it retries a GET. Give your own key to repeat the call later without repeating',
+  'its effect.',
+].join('\n');
 
 /**
  * A body sent as is (octet-stream, images, text, XML...) takes any bytes or

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diffModels } from '../../generator/diff/diffModels';
 import { isIdempotencyKey } from '../../generator/model/idempotency';
+import { generateSdk } from '../../generator/pipeline';
 import type { SdkModel } from '../../generator/model/types';
 import { buildFromFiles } from '../support/buildFromText';
+import { fixturesFolder } from '../support/fixtureSdk';
 
 /** The model of a 3.1 document whose `POST /payments` takes `parameters` (YAML flow list) and `components` beside. */
 async function modelOf(parameters: string, components = '{}'): Promise<SdkModel> {
@@ -128,5 +132,46 @@ describe('diff of idempotency keys', () => {
       ],
     ]);
     expect(changes(key, key)).toEqual([]);
+  });
+});
+
+describe('what an SDK with idempotency keys says of them (test/fixtures/runtime/idempotency.yaml)', () => {
+  let files: Map<string, string>;
+  beforeAll(async () => {
+    const folder = join(fixturesFolder, 'runtime');
+    const result = await generateSdk({ specPath: join(folder, 'idempotency.yaml'), cwd: folder, format: false });
+    files = new Map(result.files!.map((file) => [file.path, file.content]));
+  });
+
+  it('the argument’s JSDoc says the SDK sends a key of its own; a key the caller must give says nothing', () => {
+    const operations = files.get('operations/default.ts')!;
+    expect(operations).toContain(
+      [
+        '  /**',
+        '   * Left out, the SDK sends a random UUID (`crypto.randomUUID()`), the same on every retry of this call,',
+        '   * and retries the call as it retries a GET. Give your own key to repeat the call later without repeating',
+        '   * its effect.',
+        '   */',
+        "  'Idempotency-Key'?: string;",
+      ].join('\n'),
+    );
+    expect(operations).toContain("export interface CreateTransferArgs {\n  'x-idempotency-key': string;\n}");
+  });
+
+  it('the README marks the key optional in the reference and says which calls are retried for it', () => {
+    const readme = files.get('README.md')!;
+    expect(readme).toContain(
+      '| `Idempotency-Key` | header | `string` | no | Left out, the SDK sends a random UUID, the same on every retry of the call, and retries the call as it retries a GET. |',
+    );
+    expect(readme).toContain('| `x-idempotency-key` | header | `string` | yes |   |');
+    expect(readme).toContain(
+      '- Calls that send an idempotency key (`createPayment`, and each operation whose reference says so)',
+    );
+  });
+
+  it('an SDK without keys says nothing of them (the Qovery SDK)', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'generated', 'qovery', 'README.md'), 'utf8');
+    expect(readme).toContain('## Retries and timeouts');
+    expect(readme).not.toMatch(/idempotency/i);
   });
 });

@@ -59,9 +59,9 @@ function idempotencyKeyLines(context: ExampleContext): string[] {
   if (!keyed) return [];
   return [
     `- Calls that send an idempotency key (${mdCode(keyed.names.function)}, and each operation whose reference says so)`,
-    '  are retried so too, whatever their method: the key makes the server carry out a repeated request once. Left',
-    '  out, the key is a random UUID, made once per call and sent on every retry; a `409` (a request with the same key',
-    '  still in progress) is retried too.',
+    '  are retried the same way, whatever their method: the key makes the server carry out a repeated request once.',
+    '  Left out, the key is a random UUID, made once per call and sent on every retry; a `409` (a request with the',
+    '  same key still in progress) is retried too. A client’s `retry.methods` retries only the methods it lists.',
   ];
 }
 
