@@ -94,6 +94,8 @@ export interface OperationRequest {
   readonly events?: EventReader;
   /** Set when the request carries an idempotency key: repeating it is safe, so it is retried as a GET is. */
   readonly idempotent?: true;
+  /** Turns the `date-time` strings of a response into `Date`s (`responseDates`, with config `dates: 'Date'`). */
+  readonly revive?: (body: unknown, status: number) => unknown;
 }
 
 /** The result of every call: await it for the data, or call `withResponse()` for the raw `Response` as well. */
@@ -184,7 +186,7 @@ export function createHttpClient(
           const stream = response.ok
             ? operation.events?.(response, { label, signal, secrets: auth.secrets, done: stopListening })
             : undefined;
-          const data = stream ?? (await readBody(response));
+          const data = stream ?? (await readBody(response, operation.revive));
           sending = false;
           try {
             await options.onResponse?.({ ...context, response });

@@ -13,6 +13,7 @@ export {
   type RequestOptions,
   type ServerTemplate,
 } from './client.js';
+export { responseDates, reviveDates, reviveItems, type DatePlan } from './dates.js';
 export { AbortError, ApiError, NetworkError, SdkError, TimeoutError } from './errors.js';
 export {
   eventData,

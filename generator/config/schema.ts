@@ -58,7 +58,7 @@ export const sdkSchema = z.strictObject({
   naming: naming.optional(),
   /**
    * `date-time` fields: `'string'` (the default) types them as strings everywhere; `'Date'` lets requests
-   * send a `Date` too (sent as its ISO 8601 text). Responses stay strings: the SDK does not parse them.
+   * send a `Date` too (sent as its ISO 8601 text), and responses hold `Date`s (the SDK revives them).
    */
   dates: z.enum(['string', 'Date']).optional(),
   /**

@@ -30,7 +30,7 @@ export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
     emitSecurity(model, printer, banner),
     emitClient(model, printer, banner),
     emitErrors(model, printer, banner),
-    emitIndex(printer, banner),
+    emitIndex(model, printer, banner),
     ...emitRuntime(),
   ];
   const files = [

@@ -1,8 +1,13 @@
+import type { SdkModel } from '../model/types';
 import type { EmittedFile } from './emittedFile';
 import { exportAll, namedList, type SourcePrinter } from './sourceFile';
 
-/** `index.ts`: the public surface of the SDK. */
-export function emitIndex(printer: SourcePrinter, banner: string): EmittedFile {
+/**
+ * `index.ts`: the public surface of the SDK. With `dates: 'Date'`, also `reviveDates`, which revives data the SDK
+ * does not receive itself (a webhook's body) by a model's plan.
+ */
+export function emitIndex(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
+  const dated = model.models.some((named) => named.dates);
   return printer.print('index.ts', banner, [
     namedList({
       keyword: 'export',
@@ -28,10 +33,12 @@ export function emitIndex(printer: SourcePrinter, banner: string): EmittedFile {
         'NetworkError',
         'SdkError',
         'TimeoutError',
+        ...(dated ? ['reviveDates'] : []),
         'type ApiPromise',
         'type BaseClient',
         'type BinaryBody',
         'type Credential',
+        ...(dated ? ['type DatePlan'] : []),
         'type RequestContext',
         'type RequestOptions',
         'type Retry',

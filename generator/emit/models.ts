@@ -1,10 +1,18 @@
 import type { NamedModel, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
-import { constArrayDeclaration, interfaceDeclaration, typeAliasDeclaration, type LaidOut } from './declarations';
+import { constDeclaration } from './codeSyntax';
+import { datePlanExpression } from './datePlanSyntax';
+import {
+  constArrayDeclaration,
+  interfaceDeclaration,
+  laidOutDoc,
+  typeAliasDeclaration,
+  type LaidOut,
+} from './declarations';
 import type { EmittedFile } from './emittedFile';
 import { escapeCommentText, jsDocText } from './jsdoc';
 import { literalValueText } from './literals';
-import { emptyModule, type SourcePrinter } from './sourceFile';
+import { emptyModule, typeImport, type SourcePrinter } from './sourceFile';
 
 /**
  * `models.ts`: every named model, in one file sorted by name. One file rather
@@ -19,8 +27,12 @@ export function emitModels(model: SdkModel, printer: SourcePrinter, banner: stri
   const declarations = sorted.flatMap((named): LaidOut[] => [
     declarationOf(named),
     ...(named.enumValuesName ? [enumValuesOf(named)] : []),
+    ...(named.dates ? [datesOf(named)] : []),
   ]);
-  return printer.print('models.ts', banner, declarations.length > 0 ? declarations : [emptyModule]);
+  if (declarations.length === 0) return printer.print('models.ts', banner, [emptyModule]);
+  // Only the plans of `dates: 'Date'` import anything: the models only name each other.
+  const datePlans = sorted.some((named) => named.dates) ? typeImport(['DatePlan'], './runtime/index.js') : [];
+  return printer.print('models.ts', banner, [...datePlans, ...declarations]);
 }
 
 function declarationOf(named: NamedModel): LaidOut {
@@ -51,6 +63,16 @@ function enumValuesOf(named: NamedModel): LaidOut {
     type: `readonly ${named.name}[]`,
     items: literalsOf(named.type),
   });
+}
+
+/** `export const PetDates: DatePlan = { fields: { created_at: 'date' } };` */
+function datesOf(named: NamedModel): LaidOut {
+  const { name, plan } = named.dates!;
+  const value = datePlanExpression(plan, { lazy: true, named: new Set() });
+  return laidOutDoc(
+    `Where the \`Date\`s of {@link ${named.name}} are, for \`reviveDates\`: the SDK revives its responses itself.`,
+    constDeclaration(name, 'DatePlan', value),
+  );
 }
 
 function literalsOf(type: TypeNode): string[] {

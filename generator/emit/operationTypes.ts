@@ -1,5 +1,5 @@
 import { isFormMediaType, isJsonMediaType } from '../model/mediaTypes';
-import type { Operation, Response, StreamItems, TypeNode } from '../model/types';
+import type { MediaContent, Operation, Response, StreamItems, TypeNode } from '../model/types';
 import { isSuccessStatus } from '../model/bodies';
 import { unionOf } from '../model/typeNodes';
 
@@ -39,16 +39,16 @@ export function successMediaTypes(operation: Operation): string[] {
   return [...new Set(successes.flatMap((response) => response.contents.map((content) => content.mediaType)))];
 }
 
-/** How each stream a success response may be sent as is read (`text/event-stream`, JSON lines), in spec order. */
-export function successStreams(operation: Operation): StreamItems[] {
+/**
+ * The success contents that are streams (`text/event-stream`, JSON lines), in spec order, one per way of reading
+ * them: how the items are read, and where their `Date`s are.
+ */
+export function successStreams(operation: Operation): (MediaContent & { stream: StreamItems })[] {
   const streams = successResponses(operation).flatMap((response) =>
-    response.contents.flatMap((content) => (content.stream ? [content.stream] : [])),
+    response.contents.filter((content): content is MediaContent & { stream: StreamItems } => !!content.stream),
   );
-  return streams.filter((stream, index) => streams.findIndex((other) => sameStream(other, stream)) === index);
-}
-
-function sameStream(a: StreamItems, b: StreamItems): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const keyOf = (content: MediaContent): string => JSON.stringify([content.stream, content.dates]);
+  return streams.filter((stream, index) => streams.findIndex((other) => keyOf(other) === keyOf(stream)) === index);
 }
 
 /** Whether a request body is sent as raw bytes or text (not JSON, multipart or a form). */

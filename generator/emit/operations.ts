@@ -47,12 +47,14 @@ function emitGroup(
   const refs = new Set<string>();
   const helpers = new Set<string>();
   const runtimeTypes = new Set(['ApiPromise', 'BaseClient', 'RequestOptions', 'ApiError', 'OperationRequest']);
+  const datePlans = new Set<string>();
   const declarations = operations.flatMap((operation) =>
-    operationDeclarations(operation, { refs, helpers, runtimeTypes }),
+    operationDeclarations(operation, { refs, helpers, runtimeTypes, datePlans }),
   );
   const statements: Statement[] = [
     ...valueImport(helpers, '../runtime/index.js'),
     ...typeImport(runtimeTypes, '../runtime/index.js'),
+    ...valueImport(datePlans, '../models.js'),
     ...typeImport(refs, '../models.js'),
     // Only operations with security of their own name the spec's schemes.
     ...(operations.some((operation) => operation.security?.some((schemes) => schemes.length > 0))
@@ -65,7 +67,7 @@ function emitGroup(
 
 function operationDeclarations(
   operation: Operation,
-  imports: { refs: Set<string>; helpers: Set<string>; runtimeTypes: Set<string> },
+  imports: { refs: Set<string>; helpers: Set<string>; runtimeTypes: Set<string>; datePlans: Set<string> },
 ): LaidOut[] {
   const { names } = operation;
   const { refs, helpers } = imports;
@@ -76,6 +78,7 @@ function operationDeclarations(
     result === 'void' ? typeArgumentsOf([{ kind: 'ref', name: 'void' }]) : typeArgumentsOf([result], refs);
   const request = requestObject(operation);
   for (const helper of request.helpers) helpers.add(helper);
+  for (const plan of request.datePlans) imports.datePlans.add(plan);
   // The builder declares what it returns: TypeScript then checks the object literal against
   // `OperationRequest` once, where an unannotated arrow has its return type inferred, widened and
   // compared again with `request`'s parameter (a fifth of the check time of an SDK's operations).

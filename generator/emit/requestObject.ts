@@ -19,6 +19,7 @@ import {
   type Expression,
   type PropertyAssignment,
 } from './codeSyntax';
+import { datePlanExpression } from './datePlanSyntax';
 import { objectLiteralKey } from './literals';
 import { isEncodedForm, isJsonMediaType, isUrlEncodedMediaType, requestContent } from '../model/mediaTypes';
 import { successMediaTypes, successStreams } from './operationTypes';
@@ -28,8 +29,14 @@ import { successMediaTypes, successStreams } from './operationTypes';
  * runtime helpers it uses (imported one by one, so bundlers keep only those:
  * an SDK without multipart bodies ships no multipart code).
  */
-export function requestObject(operation: Operation): { expression: Expression; helpers: Set<string> } {
+export function requestObject(operation: Operation): {
+  expression: Expression;
+  helpers: Set<string>;
+  /** The plans of models' `Date`s it names, which the file imports from `models.ts`. */
+  datePlans: Set<string>;
+} {
   const helpers = new Set<string>();
+  const datePlans = new Set<string>();
   const fields: PropertyAssignment[] = [
     { key: 'operationId', value: stringExpression(operation.operationId) },
     { key: 'method', value: stringExpression(operation.method) },
@@ -73,14 +80,52 @@ export function requestObject(operation: Operation): { expression: Expression; h
   if (accept) fields.push({ key: 'accept', value: stringExpression(accept) });
   // The runtime reader of a stream is named as the model names how its items are read.
   // A response offered as several streams is read by the reader of the content type it comes as.
-  const readers = successStreams(operation).map((stream) => eventReader(stream, helpers));
+  const readers = successStreams(operation).map((content) => {
+    const reader = eventReader(content.stream, helpers);
+    if (!content.dates) return reader;
+    return helperCall(helpers, 'reviveItems', [
+      reader,
+      datePlanExpression(content.dates, { lazy: false, named: datePlans }),
+    ]);
+  });
   if (readers.length === 1) fields.push({ key: 'events', value: readers[0]! });
   if (readers.length > 1) fields.push({ key: 'events', value: helperCall(helpers, 'oneOfReaders', readers) });
+  const revive = responseDates(operation, helpers, datePlans);
+  if (revive) fields.push({ key: 'revive', value: revive });
   const server = operation.servers?.[0];
   if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });
   // An operation without security of its own uses the document's, which the client holds (see client.ts).
   if (operation.security) fields.push({ key: 'security', value: securityExpression(operation.security) });
-  return { expression: objectExpression(fields, true), helpers };
+  return { expression: objectExpression(fields, true), helpers, datePlans };
+}
+
+/**
+ * `responseDates({ 200: PetDates, default: ErrorDates })`: where the `Date`s of each status's body are (streams are
+ * revived item by item by their reader). A status without any gets `false` when a range or `default` has some, so
+ * that theirs does not apply to it. `undefined` when no response has `Date`s.
+ */
+function responseDates(operation: Operation, helpers: Set<string>, named: Set<string>): Expression | undefined {
+  const plans = operation.responses.map((response) => {
+    const found = response.contents.flatMap((content) => (content.dates && !content.stream ? [content.dates] : []));
+    const unique = found.filter(
+      (plan, index) => found.findIndex((o) => JSON.stringify(o) === JSON.stringify(plan)) === index,
+    );
+    const key = response.status === 'default' ? 'default' : response.status.toUpperCase();
+    return { key, plan: unique.length > 1 ? ({ kind: 'all', plans: unique } as const) : unique[0] };
+  });
+  if (plans.every(({ plan }) => plan === undefined)) return undefined;
+  const broader = (key: string): string[] =>
+    /^\d{3}$/.test(key) ? [`${key[0]}XX`, 'default'] : key === 'default' ? [] : ['default'];
+  const entries = plans.flatMap(({ key, plan }): PropertyAssignment[] => {
+    if (!plan && !plans.some((other) => other.plan && broader(key).includes(other.key))) return [];
+    return [
+      {
+        key: /^\d{3}$/.test(key) ? key : objectLiteralKey(key),
+        value: plan ? datePlanExpression(plan, { lazy: false, named }) : literalExpression('false'),
+      },
+    ];
+  });
+  return helperCall(helpers, 'responseDates', [objectExpression(entries)]);
 }
 
 /** `jsonLines`, or for whole events `serverSentEvents(true)` (`['delta']`: parse the data of `delta` events only). */

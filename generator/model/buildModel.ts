@@ -11,6 +11,7 @@ import { buildOperations } from './operations';
 import { securityOf, securitySchemesOf } from './security';
 import { serversOf } from './servers';
 import { webhooksOf } from './webhooks';
+import { withDatePlans } from './datePlans';
 import type { NamedModel, SdkModel } from './types';
 
 /**
@@ -95,6 +96,11 @@ export const runtimeExports = [
   'jsonSequence',
   'serverSentEvents',
   'oneOfReaders',
+  // Where `date-time` strings are, and what revives them (config `dates: 'Date'`).
+  'DatePlan',
+  'reviveDates',
+  'responseDates',
+  'reviveItems',
   // The encoders of a parameter that is the whole query string.
   'querystringEncoded',
   'querystringForm',
@@ -143,6 +149,7 @@ export function buildModel(
       .concat(context.extraModels),
     operations,
   );
+  const dated = withDatePlans(context, directed.models, directed.operations);
   const info = isRecord(document['info']) ? document['info'] : {};
   const infoDocs = docsOf(info);
   return {
@@ -153,8 +160,8 @@ export function buildModel(
         ...(infoDocs.description ? { description: infoDocs.description } : {}),
       },
       servers: serversOf(document['servers']) ?? [],
-      models: directed.models,
-      operations: directed.operations,
+      models: dated.models,
+      operations: dated.operations,
       webhooks,
       securitySchemes: securitySchemesOf(context),
       defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],

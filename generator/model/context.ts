@@ -33,7 +33,7 @@ export interface ModelContext {
    * merged again (see `allOf.ts`).
    */
   readonly merging: Set<string>;
-  /** `date-time` strings that requests may send as `Date`s (config `dates`). */
+  /** `date-time` strings that requests may send as `Date`s and responses hold as `Date`s (config `dates`). */
   readonly dates: 'string' | 'Date';
   /** Names the user chose in the config, instead of the derived ones. */
   readonly naming: NamingOptions;

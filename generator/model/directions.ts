@@ -9,8 +9,9 @@ import type { MediaContent, NamedModel, Operation, TypeNode } from './types';
  * becomes two types: its own name for what the API returns (without its
  * `writeOnly` properties) and `<Name>Input` for what a request sends
  * (without its `readOnly` properties). With `dates: 'Date'` in the config, a
- * `date-time` string is `Date | string` in requests and a string in responses,
- * so a model with one splits the same way. Other models stay one type.
+ * `date-time` string is `Date | string` in requests and a `Date` in responses
+ * (the runtime revives them, see `datePlans`), so a model with one splits the
+ * same way. Other models stay one type.
  */
 export function splitByDirection(
   context: ModelContext,
@@ -156,13 +157,13 @@ function inputView(type: TypeNode, inputNames: ReadonlyMap<string, string>): Typ
   return mapType(type, {
     keep: (property) => !property.readOnly,
     name: (name) => inputNames.get(name) ?? name,
-    dates: true,
+    dates: 'input',
   });
 }
 
-/** What a response carries: no `writeOnly` properties. */
+/** What a response carries: no `writeOnly` properties, and `Date`s where the runtime revives them. */
 function outputView(type: TypeNode): TypeNode {
-  return mapType(type, { keep: (property) => !property.writeOnly, name: (name) => name });
+  return mapType(type, { keep: (property) => !property.writeOnly, name: (name) => name, dates: 'output' });
 }
 
 function mapType(
@@ -170,14 +171,14 @@ function mapType(
   how: {
     keep: (property: { readOnly: boolean; writeOnly: boolean }) => boolean;
     name: (name: string) => string;
-    dates?: boolean;
+    dates: 'input' | 'output';
   },
 ): TypeNode {
   const map = (node: TypeNode): TypeNode => mapType(node, how);
   switch (type.kind) {
     case 'string':
       if (!type.acceptsDate) return type;
-      return how.dates ? unionOf([{ kind: 'date' }, { kind: 'string' }]) : { kind: 'string' };
+      return how.dates === 'input' ? unionOf([{ kind: 'date' }, { kind: 'string' }]) : { kind: 'date' };
     case 'ref':
       return { kind: 'ref', name: how.name(type.name) };
     case 'array':
@@ -195,11 +196,24 @@ function mapType(
           .map((property) => ({ ...property, type: map(property.type) })),
         ...(type.additionalProperties ? { additionalProperties: map(type.additionalProperties) } : {}),
       };
-    case 'union':
-      return unionOf(type.members.map(map));
+    case 'union': {
+      // A response value that may be a date-time or other text cannot be told apart: it stays text.
+      const ambiguous = how.dates === 'output' && type.members.some(isDateText) && type.members.some(isOtherText);
+      return unionOf(
+        type.members.map((member) => (ambiguous && isDateText(member) ? { kind: 'string' } : map(member))),
+      );
+    }
     case 'intersection':
       return { ...type, members: type.members.map(map) };
     default:
       return type;
   }
+}
+
+function isDateText(type: TypeNode): boolean {
+  return type.kind === 'string' && type.acceptsDate === true;
+}
+
+function isOtherText(type: TypeNode): boolean {
+  return (type.kind === 'string' && !type.acceptsDate) || (type.kind === 'literal' && typeof type.value === 'string');
 }

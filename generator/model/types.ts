@@ -56,11 +56,11 @@ export type TypeNode =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'never' }
   /**
-   * `acceptsDate`: a `date-time` string that requests may also send as a `Date`
-   * (config `dates: 'Date'`); the direction views turn it into `Date | string` or `string`.
+   * `acceptsDate`: a `date-time` string that is a `Date` in the SDK (config `dates: 'Date'`): the direction views
+   * turn it into `Date | string` for requests and `Date` for responses (text where it may also be other text).
    */
   | { readonly kind: 'string'; readonly acceptsDate?: true }
-  /** A JavaScript `Date`, sent as its ISO 8601 text. */
+  /** A JavaScript `Date`: sent as its ISO 8601 text, revived from it in responses. */
   | { readonly kind: 'date' }
   | { readonly kind: 'number' }
   | { readonly kind: 'boolean' }
@@ -93,6 +93,34 @@ export type StreamItems =
   | 'jsonLines'
   | 'jsonSequence'
   | { readonly reader: 'serverSentEvents'; readonly jsonData: boolean | readonly string[] };
+
+/**
+ * Where a response's `Date`s are (config `dates: 'Date'`): the strings the runtime turns into `Date`s, read from the
+ * response types. `fields` lists an object's properties by name, `plan: undefined` for one whose value has no date
+ * but would otherwise fall under `each` (every other property). `items` is every item of an array, after the
+ * positions of a tuple's `first` items. `tagged` picks a plan by the value of a property that tells a union's members
+ * apart; `all` applies each plan (`allOf`, a union's members).
+ */
+export type DatePlan =
+  | { readonly kind: 'date' }
+  /** A model's plan, by the name `models.ts` exports it under (`PetDates`). */
+  | { readonly kind: 'named'; readonly name: string }
+  | {
+      readonly kind: 'items';
+      readonly items: DatePlan | undefined;
+      readonly first?: readonly (DatePlan | undefined)[];
+    }
+  | {
+      readonly kind: 'fields';
+      readonly fields: readonly { readonly name: string; readonly plan: DatePlan | undefined }[];
+      readonly each?: DatePlan;
+    }
+  | {
+      readonly kind: 'tagged';
+      readonly property: string;
+      readonly cases: readonly { readonly value: string; readonly plan: DatePlan }[];
+    }
+  | { readonly kind: 'all'; readonly plans: readonly DatePlan[] };
 
 export interface ObjectNode {
   readonly kind: 'object';
@@ -127,6 +155,8 @@ export interface NamedModel {
   readonly inputName?: string;
   /** Set on a request variant: the model it is the request form of (without `readOnly` properties). */
   readonly inputOf?: string;
+  /** Where its `Date`s are, for a model that has some (config `dates: 'Date'`): the exported plan's name and the plan. */
+  readonly dates?: { readonly name: string; readonly plan: DatePlan };
 }
 
 /**
@@ -171,6 +201,8 @@ export interface MediaContent {
   readonly type: TypeNode;
   /** Set when `type` is an `eventStream`: how its items are read. */
   readonly stream?: StreamItems;
+  /** In a response whose type holds `Date`s: where they are (of each item, for a stream). */
+  readonly dates?: DatePlan;
   /**
    * The Encoding Objects of a `multipart/*` or `application/x-www-form-urlencoded`
    * body, by property (OpenAPI 3.1 §4.8.15); empty otherwise.

@@ -77,13 +77,13 @@ describe('the config file', () => {
     }
   });
 
-  it("takes dates: 'Date' (requests may send Dates) and names the key when its value is wrong", () => {
+  it("takes dates: 'Date' (Dates in requests and responses) and names the key when its value is wrong", () => {
     const { folder, cleanup } = project({ 'sdkgen.config.json': json([sdk({ dates: 'Date' })]) });
     try {
       expect(runCli(['generate', '-q'], folder).status).toBe(0);
       const models = readFileSync(join(folder, 'out', 'models.ts'), 'utf8');
       expect(modelDeclaration(models, 'OrderInput')).toContain('placedAt?: Date | string;');
-      expect(modelDeclaration(models, 'Order')).toContain('placedAt?: string;');
+      expect(modelDeclaration(models, 'Order')).toContain('placedAt?: Date;');
       writeFileSync(join(folder, 'sdkgen.config.json'), json([sdk({ dates: 'date' })]));
       const run = runCli(['generate'], folder);
       expect(run.status).toBe(1);

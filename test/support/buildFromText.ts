@@ -21,6 +21,7 @@ export function writeTempFiles(files: Record<string, string>): { folder: string;
 export async function buildFromFiles(
   files: Record<string, string>,
   root = Object.keys(files)[0]!,
+  options: Parameters<typeof buildModel>[1] = {},
 ): Promise<{ model?: SdkModel; diagnostics: Diagnostic[] }> {
   const { folder, cleanup } = writeTempFiles(files);
   try {
@@ -30,7 +31,7 @@ export async function buildFromFiles(
     if (rootProblems.length > 0) return { diagnostics: rootProblems };
     const resolved = await resolveDocument(loaded.source, { cwd: folder });
     if (resolved.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: resolved.diagnostics };
-    const built = buildModel(resolved.spec);
+    const built = buildModel(resolved.spec, options);
     return { model: built.model, diagnostics: [...resolved.diagnostics, ...built.diagnostics] };
   } finally {
     cleanup();

@@ -6,21 +6,27 @@ import { SdkError } from './errors.js';
  * YAML stay text, anything else is a `Blob`; no body is `undefined`: an empty one,
  * or none at all (`fetch` gives none for `HEAD`, 204, 205 and 304, whatever
  * the headers say). JSON that does not parse is an error for a success and
- * kept as text for an error status.
+ * kept as text for an error status. `revive` turns the `date-time` strings of
+ * what was parsed or read as text into `Date`s (see `responseDates`).
  */
-export async function readBody(response: Response): Promise<unknown> {
+export async function readBody(
+  response: Response,
+  revive?: (body: unknown, status: number) => unknown,
+): Promise<unknown> {
   if (response.body === null) return undefined;
   // Matched on the media type, before any `;`: `application/problem+json; charset=utf-8` is JSON.
   const type = response.headers.get('content-type') ?? '';
   if (type && !/^(text\/|[^;]*(json|xml|yaml|x-www-form-urlencoded) *(;|$))/i.test(type)) return response.blob();
   const text = await response.text();
-  if (!text || !/^[^;]*json *(;|$)/i.test(type)) return text || undefined;
-  try {
-    return parseJson(text);
-  } catch (cause) {
-    if (response.ok) throw new SdkError('The response is not valid JSON.', { cause });
-    return text;
+  let body: unknown = text || undefined;
+  if (text && /^[^;]*json *(;|$)/i.test(type)) {
+    try {
+      body = parseJson(text);
+    } catch (cause) {
+      if (response.ok) throw new SdkError('The response is not valid JSON.', { cause });
+    }
   }
+  return revive ? revive(body, response.status) : body;
 }
 
 /**

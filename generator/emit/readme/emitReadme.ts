@@ -78,10 +78,20 @@ function webhookSection(model: SdkModel, heading: Heading): string[] {
       : [],
   );
   if (rows.length === 0) return [];
+  const plans = new Map(model.models.flatMap((named) => (named.dates ? [[named.name, named.dates.name]] : [])));
+  const dated = model.webhooks.find((webhook) => webhook.payload !== undefined && plans.has(webhook.payload));
   return [
     heading(2, 'Webhooks and callbacks'),
     'The API sends these requests to your server. The SDK has no function for them; it exports the type of each body, for the code that receives it.',
     mdTable(['name', 'kind', 'method', 'body type'], rows),
+    // The body types hold `Date`s where the JSON has text: the receiver revives them as the SDK does its responses.
+    ...(dated
+      ? [
+          `A body type with \`Date\`s has a plan of where they are: revive the parsed JSON with it, as in ${mdCode(
+            `reviveDates(JSON.parse(text), ${plans.get(dated.payload!)!})`,
+          )}.`,
+        ]
+      : []),
   ];
 }
 

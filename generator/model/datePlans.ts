@@ -1,0 +1,258 @@
+import type { Location } from '../resolve/location';
+import { warnOnceAt, type ModelContext } from './context';
+import { modelNamesIn } from './typeNodes';
+import type { DatePlan, NamedModel, Operation, Property, TypeNode } from './types';
+
+/**
+ * With `dates: 'Date'`, responses type `date-time` strings as `Date`s (see
+ * `splitByDirection`), so the runtime must turn them into `Date`s: this reads,
+ * from the response types, where they are. A model with `Date`s in it (or in a
+ * model it refers to) gets an exported plan, `<Model>Dates`; each response
+ * content with `Date`s gets its own, which names those of the models.
+ *
+ * A union is told apart by a property whose values name its members (a
+ * discriminator, an event's `event`), and each member's plan applies only to
+ * its own values. Without one, every member's plan applies: a property that
+ * is a date-time in one member and other text in another is then revived in
+ * both, with a warning (SDK3207).
+ */
+export function withDatePlans(
+  context: ModelContext,
+  models: readonly NamedModel[],
+  operations: readonly Operation[],
+): { models: NamedModel[]; operations: Operation[] } {
+  if (context.dates !== 'Date') return { models: [...models], operations: [...operations] };
+  const outputs = new Map(models.filter((named) => !named.inputOf).map((named) => [named.name, named]));
+  const planNames = new Map<string, string>();
+  for (const name of datedModels(outputs)) planNames.set(name, context.names.claim(`${name}Dates`));
+  const planner = new DatePlanner(context, outputs, planNames);
+  const planned = models.map((named): NamedModel => {
+    const name = planNames.get(named.name);
+    if (name === undefined) return named;
+    return { ...named, dates: { name, plan: planner.planOf(named.type, locationOf(context, named))! } };
+  });
+  return {
+    models: planned,
+    operations: operations.map((operation) => ({
+      ...operation,
+      responses: operation.responses.map((response) => ({
+        ...response,
+        contents: response.contents.map((content) => {
+          const plan = planner.planOf(content.type, locationOf(context, operation));
+          return plan ? { ...content, dates: plan } : content;
+        }),
+      })),
+    })),
+  };
+}
+
+function locationOf(context: ModelContext, at: { readonly file: string; readonly pointer: string }): Location {
+  const source = [...context.spec.sources.values()].find((file) => file.displayPath === at.file);
+  return { source: source ?? context.spec.root, pointer: at.pointer };
+}
+
+/** The models whose values hold a `Date`, in themselves or in a model they refer to, in the order of `models`. */
+function datedModels(models: ReadonlyMap<string, NamedModel>): string[] {
+  const referrers = new Map<string, string[]>();
+  const dated: string[] = [];
+  for (const named of models.values()) {
+    if (holdsDate(named.type)) dated.push(named.name);
+    for (const name of modelNamesIn(named.type)) referrers.set(name, [...(referrers.get(name) ?? []), named.name]);
+  }
+  const reached = new Set(dated);
+  for (let pending = [...dated]; pending.length > 0;) {
+    for (const referrer of referrers.get(pending.pop()!) ?? []) {
+      if (reached.has(referrer)) continue;
+      reached.add(referrer);
+      pending.push(referrer);
+    }
+  }
+  return [...models.keys()].filter((name) => reached.has(name));
+}
+
+function holdsDate(type: TypeNode): boolean {
+  switch (type.kind) {
+    case 'date':
+      return true;
+    case 'array':
+      return holdsDate(type.items);
+    case 'eventStream':
+      return holdsDate(type.data);
+    case 'tuple':
+      return type.items.some(holdsDate) || (type.rest !== undefined && holdsDate(type.rest));
+    case 'object':
+      return (
+        type.properties.some((property) => holdsDate(property.type)) ||
+        (type.additionalProperties !== undefined && holdsDate(type.additionalProperties))
+      );
+    case 'union':
+    case 'intersection':
+      return type.members.some(holdsDate);
+    default:
+      return false;
+  }
+}
+
+class DatePlanner {
+  constructor(
+    private readonly context: ModelContext,
+    private readonly models: ReadonlyMap<string, NamedModel>,
+    /** The name of each dated model's plan. */
+    private readonly planNames: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Where `type`'s `Date`s are; `undefined` when it has none. `at` is where a warning points. */
+  planOf(type: TypeNode, at: Location): DatePlan | undefined {
+    switch (type.kind) {
+      case 'date':
+        return { kind: 'date' };
+      case 'ref': {
+        const name = this.planNames.get(type.name);
+        return name === undefined ? undefined : { kind: 'named', name };
+      }
+      case 'eventStream':
+        return this.planOf(type.data, at);
+      case 'array': {
+        const items = this.planOf(type.items, at);
+        return items && { kind: 'items', items };
+      }
+      case 'tuple': {
+        const first = type.items.map((item) => this.planOf(item, at));
+        const items = type.rest && this.planOf(type.rest, at);
+        if (!items && first.every((plan) => plan === undefined)) return undefined;
+        return { kind: 'items', items, first };
+      }
+      case 'object':
+        return allOf([
+          ...type.bases.map((base) => this.planOf({ kind: 'ref', name: base }, at)),
+          this.fieldsPlan(type.properties, type.additionalProperties, at),
+        ]);
+      case 'intersection':
+        return allOf(type.members.map((member) => this.planOf(member, at)));
+      case 'union':
+        return this.unionPlan(type.members, at);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Listed properties, and `each` for the others; with `each`, every listed property is named, dated or not. */
+  private fieldsPlan(fields: readonly Property[], rest: TypeNode | undefined, at: Location): DatePlan | undefined {
+    const each = rest && this.planOf(rest, at);
+    const planned = fields.map((field) => ({ name: field.name, plan: this.planOf(field.type, at) }));
+    const named = each ? planned : planned.filter((field) => field.plan);
+    if (named.length === 0 && !each) return undefined;
+    return { kind: 'fields', fields: named, ...(each ? { each } : {}) };
+  }
+
+  private unionPlan(members: readonly TypeNode[], at: Location): DatePlan | undefined {
+    const planned = members.flatMap((member) => {
+      const plan = this.planOf(member, at);
+      return plan ? [{ member, plan }] : [];
+    });
+    if (planned.length === 0) return undefined;
+    const objects = members.filter((member) => this.propertiesOf(member) !== undefined);
+    const tag = this.tagOf(objects);
+    if (tag) {
+      // Members that are not objects (a date-time, a list) have no tag: their plans apply to every value.
+      const untagged = planned.filter(({ member }) => !tag.values.has(member)).map(({ plan }) => plan);
+      const cases = planned.flatMap(({ member, plan }) =>
+        (tag.values.get(member) ?? []).map((value) => ({ value, plan })),
+      );
+      return allOf([cases.length > 0 ? { kind: 'tagged', property: tag.property, cases } : undefined, ...untagged]);
+    }
+    this.warnOfTextTakenForDates(objects, at);
+    return allOf(planned.map(({ plan }) => plan));
+  }
+
+  /**
+   * The property whose string values tell every object member of a union apart (each member's values, none shared);
+   * `undefined` when there is none, or fewer than two members to tell apart.
+   */
+  private tagOf(
+    objects: readonly TypeNode[],
+  ): { property: string; values: Map<TypeNode, readonly string[]> } | undefined {
+    if (objects.length < 2) return undefined;
+    const candidates = [...this.propertiesOf(objects[0]!)!.keys()];
+    for (const property of candidates) {
+      const values = new Map<TypeNode, readonly string[]>();
+      const seen = new Set<string>();
+      const tells = objects.every((member) => {
+        const type = this.propertiesOf(member)!.get(property)?.type;
+        const names = type && stringLiterals(type);
+        if (!names || names.some((name) => seen.has(name))) return false;
+        for (const name of names) seen.add(name);
+        values.set(member, names);
+        return true;
+      });
+      if (tells) return { property, values };
+    }
+    return undefined;
+  }
+
+  /** A member whose property is a date-time where another's is other text: the reviver cannot tell which it got. */
+  private warnOfTextTakenForDates(objects: readonly TypeNode[], at: Location): void {
+    for (const member of objects) {
+      const properties = this.propertiesOf(member)!;
+      for (const [name, property] of properties) {
+        if (this.planOf(property.type, at)?.kind !== 'date') continue;
+        const other = objects.find(
+          (candidate) => candidate !== member && admitsText(this.propertiesOf(candidate)!.get(name)?.type),
+        );
+        if (!other) continue;
+        warnOnceAt(this.context, at, {
+          code: 'SDK3207',
+          message: `In a union without a property that tells its members apart, "${name}" is a date-time in one member and other text in another: a response is revived as a \`Date\` there whichever member it is.`,
+          hint: 'Add a discriminator (or a property with a const value in each member), or give the property one meaning.',
+        });
+      }
+    }
+  }
+
+  /** The properties of an object-like type (an object, a model, an intersection), with its bases'; else `undefined`. */
+  private propertiesOf(type: TypeNode, depth = 0): Map<string, Property> | undefined {
+    if (depth > 16) return new Map();
+    if (type.kind === 'ref') {
+      const named = this.models.get(type.name);
+      return named && this.propertiesOf(named.type, depth + 1);
+    }
+    if (type.kind === 'intersection') {
+      const parts = type.members.map((member) => this.propertiesOf(member, depth + 1));
+      if (parts.every((part) => part === undefined)) return undefined;
+      // A property in several parts takes every part's constraint: a tag's literal values win over a base's string.
+      const merged = new Map<string, Property>();
+      for (const [name, property] of parts.flatMap((part) => [...(part ?? [])])) {
+        const known = merged.get(name);
+        if (!known || !stringLiterals(known.type)) merged.set(name, property);
+      }
+      return merged;
+    }
+    if (type.kind !== 'object') return undefined;
+    const inherited = type.bases.flatMap((base) => [
+      ...(this.propertiesOf({ kind: 'ref', name: base }, depth + 1) ?? []),
+    ]);
+    return new Map([...inherited, ...type.properties.map((property): [string, Property] => [property.name, property])]);
+  }
+}
+
+function allOf(plans: readonly (DatePlan | undefined)[]): DatePlan | undefined {
+  const defined = plans.filter((plan): plan is DatePlan => plan !== undefined);
+  if (defined.length <= 1) return defined[0];
+  return { kind: 'all', plans: defined };
+}
+
+/** The string values of a type made only of string literals. */
+function stringLiterals(type: TypeNode): string[] | undefined {
+  const members = type.kind === 'union' ? type.members : [type];
+  const values = members.map((member) =>
+    member.kind === 'literal' && typeof member.value === 'string' ? member.value : undefined,
+  );
+  return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+}
+
+/** Whether a value of `type` may be text that is not a date-time (which the reviver would take for one). */
+function admitsText(type: TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (type.kind === 'string' || (type.kind === 'literal' && typeof type.value === 'string')) return true;
+  return type.kind === 'union' && type.members.some(admitsText);
+}
