@@ -235,8 +235,12 @@ class DatePlanner {
   }
 }
 
+/** The plans, each once (union members often share one); `undefined` for none. */
 function allOf(plans: readonly (DatePlan | undefined)[]): DatePlan | undefined {
-  const defined = plans.filter((plan): plan is DatePlan => plan !== undefined);
+  const keys = plans.map((plan) => JSON.stringify(plan));
+  const defined = plans.filter(
+    (plan, index): plan is DatePlan => plan !== undefined && keys.indexOf(keys[index]!) === index,
+  );
   if (defined.length <= 1) return defined[0];
   return { kind: 'all', plans: defined };
 }
