@@ -149,11 +149,10 @@ export function createHttpClient(
         : setTimeout(() => controller.abort(new TimeoutError(`${label} timed out after ${timeout} ms.`)), timeout);
     const onAbort = (): void =>
       controller.abort(new AbortError(`${label} was aborted.`, { cause: call.signal?.reason }));
-    if (call.signal?.aborted) onAbort();
-    call.signal?.addEventListener('abort', onAbort);
-    const stopListening = (): void => call.signal?.removeEventListener('abort', onAbort);
-    // Cleared when an event stream takes over listening to the caller's signal.
-    let release: (() => void) | undefined = stopListening;
+    // Listening to the caller's signal: until the call settles, and again while an event stream is read.
+    const listen = (): void => (call.signal?.aborted ? onAbort() : call.signal?.addEventListener('abort', onAbort));
+    const done = (): void => call.signal?.removeEventListener('abort', onAbort);
+    listen();
 
     try {
       for (let attempt = 1; ; attempt++) {
@@ -169,6 +168,7 @@ export function createHttpClient(
         let error: SdkError;
         // Whether a failure is the network's: `fetch` or reading the response failed.
         let sending = false;
+        let response: Response | undefined;
         try {
           if (signal.aborted) throw signal.reason;
           mergeHeaders(headers, options.headers);
@@ -182,27 +182,20 @@ export function createHttpClient(
           mergeHeaders(headers, call.headers);
           await options.onRequest?.(context);
           sending = true;
-          const response = await (options.fetch ?? fetch)(context.url, init);
-          const stream = response.ok
-            ? operation.events?.(response, { label, signal, secrets: auth.secrets, done: stopListening })
-            : undefined;
-          const data = stream ?? (await readBody(response, operation.revive));
+          response = await (options.fetch ?? fetch)(context.url, init);
+          // A stream's events arrive after the call resolves: the timeout no longer covers them, and the stream
+          // listens to the caller's signal itself while it is read.
+          const data =
+            (response.ok && operation.events?.(response, { label, signal, secrets: auth.secrets, listen, done })) ||
+            (await readBody(response, operation.revive));
           sending = false;
-          try {
-            await options.onResponse?.({ ...context, response });
-          } catch (thrown) {
-            // The stream no one will read holds the connection: close it.
-            if (stream) await response.body?.cancel().catch(() => {});
-            throw thrown;
-          }
-          if (stream) {
-            // The events arrive after the call resolves: the caller's signal still ends them, the timeout no longer.
-            release = undefined;
-            return { data: stream as T, response };
-          }
+          await options.onResponse?.({ ...context, response });
           if (response.ok) return { data: data as T, response };
           error = new ApiError({ operationId, method, path, response, body: data });
         } catch (thrown) {
+          // A stream no one will read (`onResponse` threw) holds the connection: close it. A body already read
+          // refuses, locked.
+          await response?.body?.cancel().catch(() => {});
           error = signal.aborted
             ? signal.reason
             : thrown instanceof SdkError
@@ -218,15 +211,12 @@ export function createHttpClient(
         // The next attempt starts when the wait ends or the call is aborted (then it fails before sending).
         await new Promise<void>((resolve) => {
           const waiting = setTimeout(resolve, wait);
-          signal.addEventListener('abort', () => {
-            clearTimeout(waiting);
-            resolve();
-          });
+          signal.addEventListener('abort', () => resolve(clearTimeout(waiting)));
         });
       }
     } finally {
       clearTimeout(timer);
-      release?.();
+      done();
     }
   }
 

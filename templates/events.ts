@@ -8,6 +8,11 @@ export interface EventStreamCall {
   readonly signal: AbortSignal;
   /** Credentials sent with the request, which no error may quote. */
   readonly secrets: readonly string[];
+  /**
+   * Listens to the caller's signal (its abort ends the stream), from the first read on: the call stopped listening
+   * when it resolved, so a stream that is never read holds no listener.
+   */
+  readonly listen?: () => void;
   /** Stops listening to the caller's signal, once the stream is over. */
   readonly done: () => void;
 }
@@ -83,6 +88,7 @@ function stream(
  */
 async function* failingAsCall(events: AsyncIterable<unknown>, call: EventStreamCall): AsyncGenerator<unknown, void> {
   try {
+    call.listen?.();
     yield* events;
   } catch (thrown) {
     if (call.signal.aborted) throw call.signal.reason;

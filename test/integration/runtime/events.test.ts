@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadFixture } from '../../support/runtimeFixture';
@@ -114,6 +114,38 @@ describe('server-sent events (test/fixtures/runtime/events.yaml)', () => {
       { type: 'tick', n: 1 },
       { type: 'tick', n: 2 },
     ]);
+    await closed;
+  });
+
+  it('listens to the caller’s signal only while the stream is read: none held by a stream never read', async () => {
+    handle = (_, response) => {
+      response.writeHead(200, eventStream);
+      response.write('data: {"type":"tick","n":1}\n\n');
+    };
+    const controller = new AbortController();
+    const stream: AsyncIterable<unknown> = await client.streamTicks({}, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: { type: 'tick', n: 1 } });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    const next = iterator.next();
+    controller.abort(new Error('enough'));
+    await expect(next).rejects.toBeInstanceOf(sdk.AbortError);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    await closed;
+  });
+
+  it('ends a stream whose call’s signal aborted before its first read with an AbortError', async () => {
+    handle = (_, response) => {
+      response.writeHead(200, eventStream);
+      response.write('data: {"type":"tick","n":1}\n\n');
+    };
+    const controller = new AbortController();
+    const stream: AsyncIterable<unknown> = await client.streamTicks({}, { signal: controller.signal });
+    controller.abort(new Error('too late'));
+    const failure = await collect(stream).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(sdk.AbortError);
+    expect(failure).toMatchObject({ cause: new Error('too late') });
     await closed;
   });
 
