@@ -84,7 +84,7 @@ export async function applySecurity(
   const credentialFor = (scheme: SecurityScheme): Credential | undefined =>
     Object.hasOwn(credentials, scheme.name) ? credentials[scheme.name] : undefined;
   const chosen = alternatives.find(
-    (schemes) => schemes.length > 0 && schemes.every((scheme) => credentialFor(scheme) !== undefined),
+    (schemes) => schemes.length && schemes.every((scheme) => credentialFor(scheme) !== undefined),
   );
   for (const scheme of chosen ?? []) {
     const credential = credentialFor(scheme)!;

@@ -13,10 +13,10 @@ export async function readBody(
   response: Response,
   revive?: (body: unknown, status: number) => unknown,
 ): Promise<unknown> {
-  if (response.body === null) return undefined;
+  if (!response.body) return undefined;
   // Matched on the media type, before any `;`: `application/problem+json; charset=utf-8` is JSON.
   const type = response.headers.get('content-type') ?? '';
-  if (type && !/^(text\/|[^;]*(json|xml|yaml|x-www-form-urlencoded) *(;|$))/i.test(type)) return response.blob();
+  if (!/^($|text\/|[^;]*(json|xml|yaml|x-www-form-urlencoded) *(;|$))/i.test(type)) return response.blob();
   const text = await response.text();
   let body: unknown = text || undefined;
   if (text && /^[^;]*json *(;|$)/i.test(type)) {
@@ -40,8 +40,8 @@ export function parseJson(text: string): unknown {
     /proto|\\u/.test(text)
       ? (key, value: unknown) => {
           if (key === '__proto__') return undefined;
-          if (key === 'constructor' && typeof value === 'object' && value !== null)
-            delete (value as { prototype?: unknown }).prototype;
+          // `?.`: `null`, and a primitive has no own `prototype` to delete.
+          if (key === 'constructor') delete (value as { prototype?: unknown } | null)?.prototype;
           return value;
         }
       : undefined,

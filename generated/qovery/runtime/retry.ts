@@ -61,9 +61,9 @@ export function retryDelay(retry: Retry | undefined, attempt: number, error: unk
     return undefined;
   const after = api && error.headers.get('retry-after');
   if (after) {
-    const wait = /^\d+$/.test(after) ? Number(after) * 1000 : Date.parse(after) - Date.now();
-    // NaN (an unreadable date) falls back to backoff.
-    if (wait === wait) return wait > 60000 ? undefined : Math.max(0, wait);
+    const wait = /^\d+$/.test(after) ? +after * 1000 : Date.parse(after) - Date.now();
+    // NaN (an unreadable date) falls back to backoff; a date in the past waits 0.
+    if (wait === wait) return wait > 60000 ? undefined : wait > 0 ? wait : 0;
   }
   const ceiling = Math.min(maxDelay, delay * 2 ** (attempt - 1));
   return (ceiling * (1 + Math.random())) / 2;
