@@ -83,10 +83,9 @@ export async function applySecurity(
   // Only the caller's own entries: a scheme named `constructor` must not find `Object` there.
   const credentialFor = (scheme: SecurityScheme): Credential | undefined =>
     Object.hasOwn(credentials, scheme.name) ? credentials[scheme.name] : undefined;
-  const chosen = alternatives.find(
+  for (const scheme of alternatives.find(
     (schemes) => schemes.length && schemes.every((scheme) => credentialFor(scheme) !== undefined),
-  );
-  for (const scheme of chosen ?? []) {
+  ) ?? []) {
     const credential = credentialFor(scheme)!;
     const secret = await (typeof credential === 'function' ? credential() : credential);
     target.secrets.push(secret, scheme.apply(secret, target));
