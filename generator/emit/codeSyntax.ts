@@ -254,7 +254,12 @@ export function returnStatement(value: Expression): Doc {
 
 /** `export const name: type = value;` (no type when `undefined`), the value moved to the next line as prettier moves it. */
 export function constDeclaration(name: string, type: Doc | undefined, value: Expression): Doc {
+  return ['export ', localConstDeclaration(name, type, value)];
+}
+
+/** `const name: type = value;`, not exported (see {@link constDeclaration}). */
+export function localConstDeclaration(name: string, type: Doc | undefined, value: Expression): Doc {
   const left = group(type === undefined ? name : [name, ': ', type]);
   const right = value.kind === 'string' || value.chain ? [breakAfterOperator(value.doc)] : fluidRight(value.doc);
-  return ['export ', group(['const ', group([left, ' =', ...right]), ';'])];
+  return group(['const ', group([left, ' =', ...right]), ';']);
 }

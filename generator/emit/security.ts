@@ -5,7 +5,7 @@ import {
   constDeclaration,
   constSatisfies,
   identifier,
-  memberExpression,
+  localConstDeclaration,
   objectExpression,
   stringExpression,
   type Expression,
@@ -27,13 +27,23 @@ import { typeArgumentsOf } from './typeSyntax';
  */
 export function emitSecurity(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
   const helpers = new Set<string>();
+  // Each scheme is a constant of its own (`scheme1`...), which `schemes` and `defaultSecurity` share: a bundle that
+  // only needs `defaultSecurity` drops `schemes`, and names each scheme once instead of as `schemes.<name>`.
+  const local = new Map(model.securitySchemes.map((scheme, index) => [scheme.name, `scheme${index + 1}`]));
+  const constants = model.securitySchemes.map((scheme) =>
+    localConstDeclaration(
+      local.get(scheme.name)!,
+      undefined,
+      constSatisfies(schemeLiteral(scheme, helpers), 'SecurityScheme'),
+    ),
+  );
   const schemes = model.securitySchemes.map((scheme): PropertyAssignment => ({
     key: objectLiteralKey(scheme.name),
-    value: schemeLiteral(scheme, helpers),
+    value: identifier(local.get(scheme.name)!),
     comment: jsDocLines(scheme.docs),
   }));
   const alternatives = model.defaultSecurity.map((names) =>
-    arrayExpression(names.map((name) => memberExpression('schemes', [name]))),
+    arrayExpression(names.map((name) => identifier(local.get(name)!))),
   );
   const recordType = ['Record', typeArgumentsOf([{ kind: 'string' }, { kind: 'ref', name: 'SecurityScheme' }]).doc];
   return printer.print('security.ts', banner, [
@@ -44,6 +54,7 @@ export function emitSecurity(model: SdkModel, printer: SourcePrinter, banner: st
       names: ['SecurityRequirement', 'SecurityScheme'],
       moduleSpecifier: './runtime/index.js',
     }),
+    ...constants.map((constant) => laidOutDoc('', constant)),
     laidOutDoc(
       'The security schemes of the spec, by name.',
       constDeclaration('schemes', undefined, constSatisfies(objectExpression(schemes, true), recordType)),
