@@ -186,5 +186,6 @@ describe("webhooks with dates: 'Date'", () => {
     expect(payload.dates?.name).toBe('OrderPlacedWebhookDates');
     const readme = emitReadme({ model: model!, packageName: 'p', version: '1.0.0', banner: '' }).content;
     expect(readme).toContain('`reviveDates(JSON.parse(text), OrderPlacedWebhookDates)`');
+    expect(readme).toContain("Timestamps (the spec's `date-time` strings) are `Date`s");
   });
 });

@@ -207,6 +207,12 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
       ),
     );
   }
+  // Generated with `dates: 'Date'`: the types say `Date`, and the reader should know the SDK makes them so.
+  if (context.model.models.some((named) => named.dates)) {
+    parts.push(
+      "Timestamps (the spec's `date-time` strings) are `Date`s: the SDK revives those of every response body, error bodies and streamed items included, and a request takes a `Date` or ISO 8601 text.",
+    );
+  }
   return parts;
 }
 
