@@ -37,7 +37,7 @@ export function datePlanExpression(plan: DatePlan, how: { lazy: boolean; named: 
     case 'fields': {
       const fields = plan.fields.map((field): PropertyAssignment => ({
         key: objectLiteralKey(field.name),
-        value: of(field.plan),
+        value: typedUnder(field.name, of(field.plan)),
       }));
       return objectExpression([
         ...(fields.length > 0 ? [{ key: 'fields', value: objectExpression(fields) }] : []),
@@ -60,4 +60,25 @@ export function datePlanExpression(plan: DatePlan, how: { lazy: boolean; named: 
     case 'all':
       return arrayExpression(plan.plans.map(of));
   }
+}
+
+/**
+ * The members of TypeScript's `Object` interface. A property of an object literal with one of these names takes its
+ * contextual type from `Object`'s member, not from the index signature it falls under, so its literals would widen
+ * (`constructor: 'date'` would be a `string`, which no plan is).
+ */
+const objectMembers = new Set([
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+]);
+
+/** `value as const` under a key named like a member of `Object` (an arrow needs none: its return type is declared). */
+function typedUnder(key: string, value: Expression): Expression {
+  if (!objectMembers.has(key) || value.kind === 'arrow' || value.kind === 'identifier') return value;
+  return { ...value, doc: [value.doc, ' as const'], kind: 'other' };
 }
