@@ -195,7 +195,7 @@ class DatePlanner {
     for (const member of objects) {
       const properties = this.propertiesOf(member)!;
       for (const [name, property] of properties) {
-        if (this.planOf(property.type, at)?.kind !== 'date') continue;
+        if (!isDate(property.type)) continue;
         const other = objects.find(
           (candidate) => candidate !== member && admitsText(this.propertiesOf(candidate)!.get(name)?.type),
         );
@@ -252,6 +252,11 @@ function stringLiterals(type: TypeNode): string[] | undefined {
     member.kind === 'literal' && typeof member.value === 'string' ? member.value : undefined,
   );
   return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+}
+
+/** Whether a value of `type` is revived itself (a `Date`, or one that may be null). */
+function isDate(type: TypeNode): boolean {
+  return type.kind === 'date' || (type.kind === 'union' && type.members.some(isDate));
 }
 
 /** Whether a value of `type` may be text that is not a date-time (which the reviver would take for one). */

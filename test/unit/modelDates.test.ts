@@ -47,6 +47,23 @@ describe("where responses' Dates are (config dates: 'Date')", () => {
     expect(plans).toEqual({ RootDates: "{ fields: { zone: false, at: 'date' }, each: 'date' }" });
   });
 
+  it('plans unions of models whose properties are such unions again (Microsoft Graph), without looping', async () => {
+    const either = "{ oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] }";
+    const { plans, response } = await plansOf({
+      schemas: [
+        `Root: ${either}`,
+        `A: { type: object, properties: { at: { type: string, format: date-time }, next: ${either} } }`,
+        `B: { type: object, properties: { name: { type: string }, next: ${either} } }`,
+      ].join('\n'),
+    });
+    expect(plans).toEqual({
+      ADates: "{ fields: { at: 'date', next: [() => ADates, () => BDates] } }",
+      BDates: '{ fields: { next: [() => ADates, () => BDates] } }',
+      RootDates: '[() => ADates, () => BDates]',
+    });
+    expect(response).toBe('() => RootDates');
+  });
+
   it('reads tuples by position and the rest of their items (3.1 prefixItems)', async () => {
     const { response } = await plansOf({
       version: '3.1.0',
