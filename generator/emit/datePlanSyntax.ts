@@ -25,7 +25,7 @@ export function datePlanExpression(plan: DatePlan, how: { lazy: boolean; named: 
     inner ? datePlanExpression(inner, how) : literalExpression('false');
   switch (plan.kind) {
     case 'date':
-      return stringExpression('date');
+      return stringExpression(plan.guarded ? 'date?' : 'date');
     case 'named':
       how.named.add(plan.name);
       return how.lazy ? { doc: ['() =>', group(indent([line, plan.name]))], kind: 'arrow' } : identifier(plan.name);

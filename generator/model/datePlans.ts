@@ -13,8 +13,8 @@ import type { DatePlan, NamedModel, Operation, Property, TypeNode } from './type
  * A union is told apart by a property whose values name its members (a
  * discriminator, an event's `event`), and each member's plan applies only to
  * its own values. Without one, every member's plan applies: a property that
- * is a date-time in one member and other text in another is then revived in
- * both, with a warning (SDK3207).
+ * is a date-time in one member and other text in another is then revived
+ * only when its text reads as a date-time, with a warning (SDK3207).
  */
 export function withDatePlans(
   context: ModelContext,
@@ -136,10 +136,21 @@ class DatePlanner {
     }
   }
 
-  /** Listed properties, and `each` for the others; with `each`, every listed property is named, dated or not. */
-  private fieldsPlan(fields: readonly Property[], rest: TypeNode | undefined, at: Location): DatePlan | undefined {
+  /**
+   * Listed properties, and `each` for the others; with `each`, every listed property is named, dated or not. The
+   * `guarded` ones are revived only when their text reads as a date-time.
+   */
+  private fieldsPlan(
+    fields: readonly Property[],
+    rest: TypeNode | undefined,
+    at: Location,
+    guarded: ReadonlySet<string> = new Set(),
+  ): DatePlan | undefined {
     const each = rest && this.planOf(rest, at);
-    const planned = fields.map((field) => ({ name: field.name, plan: this.planOf(field.type, at) }));
+    const planned = fields.map((field) => {
+      const plan = this.planOf(field.type, at);
+      return { name: field.name, plan: plan?.kind === 'date' && guarded.has(field.name) ? guardedDate : plan };
+    });
     const named = each ? planned : planned.filter((field) => field.plan);
     if (named.length === 0 && !each) return undefined;
     return { kind: 'fields', fields: named, ...(each ? { each } : {}) };
@@ -161,8 +172,26 @@ class DatePlanner {
       );
       return allOf([cases.length > 0 ? { kind: 'tagged', property: tag.property, cases } : undefined, ...untagged]);
     }
-    this.warnOfTextTakenForDates(objects, at);
-    return allOf(planned.map(({ plan }) => plan));
+    const shared = this.textTakenForDates(objects, at);
+    return allOf(
+      planned.map(({ member, plan }) => {
+        const names = shared.get(member);
+        return (names && this.guardedPlan(member, names, at)) || plan;
+      }),
+    );
+  }
+
+  /**
+   * The plan of an object member whose `names` hold other text in another member: those are revived only when their
+   * text reads as a date-time. `undefined` for a member that is not an object of its own (its plan then applies as is).
+   */
+  private guardedPlan(member: TypeNode, names: ReadonlySet<string>, at: Location): DatePlan | undefined {
+    const type = member.kind === 'ref' ? this.models.get(member.name)?.type : member;
+    if (type?.kind !== 'object') return undefined;
+    return allOf([
+      ...type.bases.map((base) => this.planOf({ kind: 'ref', name: base }, at)),
+      this.fieldsPlan(type.properties, type.additionalProperties, at, names),
+    ]);
   }
 
   /**
@@ -190,23 +219,28 @@ class DatePlanner {
     return undefined;
   }
 
-  /** A member whose property is a date-time where another's is other text: the reviver cannot tell which it got. */
-  private warnOfTextTakenForDates(objects: readonly TypeNode[], at: Location): void {
+  /**
+   * Each member's properties that are a date-time where another member's are other text: the reviver cannot tell
+   * which member it got, so it revives them only when their text reads as a date-time (SDK3207).
+   */
+  private textTakenForDates(objects: readonly TypeNode[], at: Location): Map<TypeNode, Set<string>> {
+    const shared = new Map<TypeNode, Set<string>>();
     for (const member of objects) {
-      const properties = this.propertiesOf(member)!;
-      for (const [name, property] of properties) {
+      for (const [name, property] of this.propertiesOf(member)!) {
         if (!isDate(property.type)) continue;
         const other = objects.find(
           (candidate) => candidate !== member && admitsText(this.propertiesOf(candidate)!.get(name)?.type),
         );
         if (!other) continue;
+        shared.set(member, new Set([...(shared.get(member) ?? []), name]));
         warnOnceAt(this.context, at, {
           code: 'SDK3207',
-          message: `In a union without a property that tells its members apart, "${name}" is a date-time in one member and other text in another: a response is revived as a \`Date\` there whichever member it is.`,
+          message: `In a union without a property that tells its members apart, "${name}" is a date-time in one member and other text in another: a response's "${name}" is revived as a \`Date\` whenever its text reads as a date-time, whichever member it is.`,
           hint: 'Add a discriminator (or a property with a const value in each member), or give the property one meaning.',
         });
       }
     }
+    return shared;
   }
 
   /** The properties of an object-like type (an object, a model, an intersection), with its bases'; else `undefined`. */
@@ -234,6 +268,8 @@ class DatePlanner {
     return new Map([...inherited, ...type.properties.map((property): [string, Property] => [property.name, property])]);
   }
 }
+
+const guardedDate: DatePlan = { kind: 'date', guarded: true };
 
 /** The plans, each once (union members often share one); `undefined` for none. */
 function allOf(plans: readonly (DatePlan | undefined)[]): DatePlan | undefined {

@@ -102,7 +102,8 @@ export type StreamItems =
  * apart; `all` applies each plan (`allOf`, a union's members).
  */
 export type DatePlan =
-  | { readonly kind: 'date' }
+  /** `guarded`: only text that reads as a date-time (a union member's property that another member has as text). */
+  | { readonly kind: 'date'; readonly guarded?: true }
   /** A model's plan, by the name `models.ts` exports it under (`PetDates`). */
   | { readonly kind: 'named'; readonly name: string }
   | {

@@ -19,6 +19,14 @@ describe('reviveDates', () => {
     expect(reviveDates(undefined, { fields: { at: 'date' } })).toBeUndefined();
   });
 
+  it("revives under 'date?' only text that reads as a date-time", () => {
+    const plan: DatePlan = { fields: { value: 'date?' } };
+    expect(reviveDates({ value: t1 }, plan)).toEqual({ value: new Date(t1) });
+    expect(reviveDates({ value: '2024-01-02 03:04' }, plan)).toEqual({ value: new Date('2024-01-02 03:04') });
+    for (const text of ['hello', '1', '2024-01-02', 'T12:00'])
+      expect(reviveDates({ value: text }, plan)).toEqual({ value: text });
+  });
+
   it('applies an object plan only to objects and an item plan only to arrays', () => {
     expect(reviveDates([t1], { fields: { 0: 'date' } })).toEqual([t1]);
     expect(reviveDates({ 0: t1 }, { items: 'date' })).toEqual({ 0: t1 });

@@ -118,7 +118,23 @@ describe("where responses' Dates are (config dates: 'Date')", () => {
         '    - { type: object, properties: { at: { type: string }, s: { type: string } } }',
       ].join('\n'),
     });
-    expect(plans).toEqual({ RootDates: "{ fields: { at: 'date' } }" });
+    // The first member's `at` is revived only when it reads as a date-time: the second member's may be any text.
+    expect(plans).toEqual({ RootDates: "{ fields: { at: 'date?' } }" });
+    expect(warnings).toEqual(['SDK3207 /components/schemas/Root']);
+  });
+
+  it('guards a conflicting property of a member model only where the union uses it (InfluxData expressions)', async () => {
+    const { plans, warnings } = await plansOf({
+      schemas: [
+        "Root: { oneOf: [{ $ref: '#/components/schemas/Moment' }, { $ref: '#/components/schemas/Text' }] }",
+        'Moment: { type: object, properties: { type: { type: string }, value: { type: string, format: date-time } } }',
+        'Text: { type: object, properties: { type: { type: string }, value: { type: string } } }',
+      ].join('\n'),
+    });
+    expect(plans).toEqual({
+      MomentDates: "{ fields: { value: 'date' } }",
+      RootDates: "{ fields: { value: 'date?' } }",
+    });
     expect(warnings).toEqual(['SDK3207 /components/schemas/Root']);
   });
 

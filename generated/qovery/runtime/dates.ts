@@ -3,7 +3,8 @@ import type { EventReader } from './events.js';
 
 /**
  * Where a value's `date-time` strings are (SDKs generated with `dates: 'Date'`):
- * - `'date'`: the value itself;
+ * - `'date'`: the value itself; `'date?'`: the value when its text reads as a date-time (`2024-01-02T03:04`), for a
+ *   property that a union's other members have as other text;
  * - `false`: nowhere (a listed property beside `each`);
  * - `{ fields, each }`: in these properties of an object, and in every other one;
  * - `{ items, first }`: in every item of an array, after the positions of a tuple's `first` items;
@@ -11,7 +12,8 @@ import type { EventReader } from './events.js';
  * - a list: where each of its plans says (`allOf`, or a union's members);
  * - a function: the plan it returns, a model's (models refer to each other, so plans are read when used).
  */
-export type DatePlan = 'date' | false | FieldDates | ItemDates | TaggedDates | readonly DatePlan[] | (() => DatePlan);
+export type DatePlan =
+  'date' | 'date?' | false | FieldDates | ItemDates | TaggedDates | readonly DatePlan[] | (() => DatePlan);
 
 interface FieldDates {
   readonly fields?: { readonly [key: string]: DatePlan };
@@ -35,7 +37,10 @@ interface TaggedDates {
  */
 export function reviveDates(value: unknown, plan: DatePlan): unknown {
   if (typeof plan === 'function') return reviveDates(value, plan());
-  if (plan === 'date') return typeof value === 'string' ? new Date(value) : value;
+  if (plan === 'date' || plan === 'date?')
+    return typeof value === 'string' && (plan === 'date' || /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d/.test(value))
+      ? new Date(value)
+      : value;
   if (Array.isArray(plan)) return (plan as readonly DatePlan[]).reduce(reviveDates, value);
   if (!plan || typeof value !== 'object' || value === null) return value;
   if ('items' in plan) {
