@@ -1,4 +1,5 @@
 import { isRecord } from '../util/guards';
+import { declaredTypes } from './schemaType';
 
 /**
  * `Idempotency-Key` (IETF draft "The Idempotency-Key HTTP Header Field"), or the same preceded by `X-` and vendor
@@ -19,7 +20,7 @@ const uuidLength = 36;
  */
 export function isIdempotencyKey(name: string, location: string, schema: unknown): boolean {
   if (location !== 'header' || !keyName.test(name) || !isRecord(schema)) return false;
-  const types = Array.isArray(schema['type']) ? schema['type'] : [schema['type']];
+  const types = declaredTypes(schema) ?? [];
   if (!types.includes('string') || types.some((type) => type !== 'string' && type !== 'null')) return false;
   if (['enum', 'const', 'pattern', 'allOf', 'anyOf', 'oneOf', 'not'].some((keyword) => keyword in schema)) return false;
   const { format, minLength, maxLength } = schema;
