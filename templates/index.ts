@@ -7,6 +7,7 @@ export {
   type ApiPromise,
   type BaseClient,
   type BaseClientOptions,
+  type FetchOptions,
   type HttpMethod,
   type OperationRequest,
   type RequestContext,

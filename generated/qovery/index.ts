@@ -26,6 +26,7 @@ export {
   type BaseClient,
   type BinaryBody,
   type Credential,
+  type FetchOptions,
   type RequestContext,
   type RequestOptions,
   type Retry,

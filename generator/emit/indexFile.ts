@@ -39,6 +39,7 @@ export function emitIndex(model: SdkModel, printer: SourcePrinter, banner: strin
         'type BinaryBody',
         'type Credential',
         ...(dated ? ['type DatePlan'] : []),
+        'type FetchOptions',
         'type RequestContext',
         'type RequestOptions',
         'type Retry',

@@ -24,6 +24,7 @@ export const runtimeExports = [
   'SdkError',
   'BaseClient',
   'BaseClientOptions',
+  'FetchOptions',
   'RequestOptions',
   'OperationRequest',
   'HttpMethod',

@@ -23,6 +23,13 @@ export interface RequestContext {
   readonly init: NonNullable<Parameters<typeof fetch>[1]> & { readonly headers: Headers };
 }
 
+/**
+ * What else `fetch` is given with every request: `credentials: 'include'` (a browser sending its cookies to another
+ * origin), `cache`, `keepalive`, `mode`, and what a framework adds to `RequestInit` (Next.js's `next`). The SDK sets
+ * the method, headers, body and signal itself.
+ */
+export type FetchOptions = Omit<NonNullable<Parameters<typeof fetch>[1]>, 'method' | 'headers' | 'body' | 'signal'>;
+
 /** Options every client takes; the generated `ClientOptions` types `auth` and `serverVariables` by the spec. */
 export interface BaseClientOptions {
   /** Where the API lives; defaults to the spec's server (an operation's own server, else the document's first). */
@@ -31,6 +38,8 @@ export interface BaseClientOptions {
   readonly serverVariables?: { readonly [name: string]: string | undefined };
   /** The `fetch` to use; defaults to the global one. */
   readonly fetch?: typeof fetch;
+  /** Given to `fetch` with every request (`{ credentials: 'include' }`); a call's own are merged over them. */
+  readonly fetchOptions?: FetchOptions;
   /** Headers sent with every request. */
   readonly headers?: HeadersLike;
   /** A credential per security scheme name. */
@@ -60,6 +69,8 @@ export interface RequestOptions {
   readonly timeout?: number;
   /** Retries of this call, whatever its method (the way to retry one POST); its fields override the client's. */
   readonly retry?: Retry;
+  /** Given to `fetch` for this call, over the client's (`{ cache: 'no-store' }`). */
+  readonly fetchOptions?: FetchOptions;
 }
 
 /** A server URL, or a function of the client's `serverVariables` returning one (see {@link serverUrl}). */
@@ -163,7 +174,14 @@ export function createHttpClient(
           secrets: [],
         };
         // `duplex` lets Node.js send a stream.
-        const init = { method, headers, signal, ...(body && { body: body.payload, duplex: 'half' }) };
+        const init = {
+          ...options.fetchOptions,
+          ...call.fetchOptions,
+          method,
+          headers,
+          signal,
+          ...(body && { body: body.payload, duplex: 'half' }),
+        };
         const context: RequestContext = { operationId, attempt, url: auth.url, init };
         let error: SdkError;
         // Whether a failure is the network's: `fetch` or reading the response failed.

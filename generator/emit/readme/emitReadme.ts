@@ -127,6 +127,10 @@ function clientSection(context: ExampleContext, heading: Heading): string[] {
             : 'Where the API lives.',
         ],
         ['`fetch`', 'The `fetch` to use; defaults to the global one.'],
+        [
+          '`fetchOptions`',
+          "Given to `fetch` with every request, such as `{ credentials: 'include' }`; a call's own `fetchOptions` are merged over them.",
+        ],
         ['`headers`', 'Headers sent with every request.'],
         ['`auth`', 'A credential per security scheme, by scheme name.'],
         ['`timeout`', 'Milliseconds a call may take, retries included; no limit by default.'],
