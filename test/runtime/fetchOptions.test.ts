@@ -1,5 +1,6 @@
 import { createHttpClient, type OperationRequest } from '../../templates/client';
 import { jsonBody } from '../../templates/body';
+import { startRecordingServer } from '../support/recordingServer';
 
 const createItem: OperationRequest = {
   operationId: 'createItem',
@@ -58,5 +59,23 @@ describe('fetchOptions', () => {
     expect(init.signal).not.toBe(other.signal);
     other.abort();
     expect(init.signal!.aborted).toBe(false);
+  });
+
+  it("reach Node.js's own fetch, which sends the request with them (a loopback server)", async () => {
+    const server = await startRecordingServer();
+    try {
+      const client = createHttpClient({
+        baseUrl: server.url,
+        fetchOptions: { credentials: 'include', keepalive: true, mode: 'cors' },
+      });
+      await expect(client.request(() => createItem, { fetchOptions: { cache: 'no-store' } })).resolves.toEqual({
+        ok: true,
+      });
+      expect(server.requests.map((request) => [request.method, request.body.toString()])).toEqual([
+        ['POST', '{"name":"a"}'],
+      ]);
+    } finally {
+      await server.stop();
+    }
   });
 });
