@@ -1,5 +1,6 @@
 import { literalText } from '../emit/literals';
 import { typeSummary } from '../emit/readme/typeSummary';
+import { enumValues } from '../model/typeNodes';
 import type { Literal, Property, TypeNode } from '../model/types';
 import { severityFor, type Change, type Direction } from './change';
 import { objectProperties, type Side } from './sides';
@@ -133,19 +134,6 @@ function compareTaggedMembers(tagged: TaggedMembers, at: TypeComparison): void {
       });
     }
   }
-}
-
-/** The values of an enum (a literal, or a union of literals and `null`); `undefined` for any other type. */
-function enumValues(type: TypeNode): Literal[] | undefined {
-  if (type.kind === 'literal') return [type.value];
-  if (type.kind !== 'union') return undefined;
-  const values: Literal[] = [];
-  for (const member of type.members) {
-    if (member.kind === 'literal') values.push(member.value);
-    else if (member.kind === 'null') values.push(null);
-    else return undefined;
-  }
-  return values;
 }
 
 function compareEnums(oldValues: readonly Literal[], newValues: readonly Literal[], at: TypeComparison): void {

@@ -19,6 +19,7 @@ import {
   type Expression,
   type PropertyAssignment,
 } from './codeSyntax';
+import { allPlans } from '../model/datePlans';
 import { datePlanExpression } from './datePlanSyntax';
 import { objectLiteralKey } from './literals';
 import { isEncodedForm, isJsonMediaType, isUrlEncodedMediaType, requestContent } from '../model/mediaTypes';
@@ -106,12 +107,9 @@ export function requestObject(operation: Operation): {
  */
 function responseDates(operation: Operation, helpers: Set<string>, named: Set<string>): Expression | undefined {
   const plans = operation.responses.map((response) => {
-    const found = response.contents.flatMap((content) => (content.dates && !content.stream ? [content.dates] : []));
-    const unique = found.filter(
-      (plan, index) => found.findIndex((o) => JSON.stringify(o) === JSON.stringify(plan)) === index,
-    );
+    const plan = allPlans(response.contents.map((content) => (content.stream ? undefined : content.dates)));
     const key = response.status === 'default' ? 'default' : response.status.toUpperCase();
-    return { key, plan: unique.length > 1 ? ({ kind: 'all', plans: unique } as const) : unique[0] };
+    return { key, plan };
   });
   if (plans.every(({ plan }) => plan === undefined)) return undefined;
   const broader = (key: string): string[] =>

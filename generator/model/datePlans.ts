@@ -1,6 +1,6 @@
 import type { Location } from '../resolve/location';
 import { warnOnceAt, type ModelContext } from './context';
-import { modelNamesIn } from './typeNodes';
+import { enumValues, modelNamesIn, visitType } from './typeNodes';
 import type { DatePlan, NamedModel, Operation, Property, TypeNode } from './types';
 
 /**
@@ -71,26 +71,11 @@ function datedModels(models: ReadonlyMap<string, NamedModel>): string[] {
 }
 
 function holdsDate(type: TypeNode): boolean {
-  switch (type.kind) {
-    case 'date':
-      return true;
-    case 'array':
-      return holdsDate(type.items);
-    case 'eventStream':
-      return holdsDate(type.data);
-    case 'tuple':
-      return type.items.some(holdsDate) || (type.rest !== undefined && holdsDate(type.rest));
-    case 'object':
-      return (
-        type.properties.some((property) => holdsDate(property.type)) ||
-        (type.additionalProperties !== undefined && holdsDate(type.additionalProperties))
-      );
-    case 'union':
-    case 'intersection':
-      return type.members.some(holdsDate);
-    default:
-      return false;
-  }
+  let found = false;
+  visitType(type, (node) => {
+    found ||= node.kind === 'date';
+  });
+  return found;
 }
 
 class DatePlanner {
@@ -123,12 +108,12 @@ class DatePlanner {
         return { kind: 'items', items, first };
       }
       case 'object':
-        return allOf([
+        return allPlans([
           ...type.bases.map((base) => this.planOf({ kind: 'ref', name: base }, at)),
           this.fieldsPlan(type.properties, type.additionalProperties, at),
         ]);
       case 'intersection':
-        return allOf(type.members.map((member) => this.planOf(member, at)));
+        return allPlans(type.members.map((member) => this.planOf(member, at)));
       case 'union':
         return this.unionPlan(type.members, at);
       default:
@@ -170,10 +155,10 @@ class DatePlanner {
       const cases = planned.flatMap(({ member, plan }) =>
         (tag.values.get(member) ?? []).map((value) => ({ value, plan })),
       );
-      return allOf([cases.length > 0 ? { kind: 'tagged', property: tag.property, cases } : undefined, ...untagged]);
+      return allPlans([cases.length > 0 ? { kind: 'tagged', property: tag.property, cases } : undefined, ...untagged]);
     }
     const shared = this.textTakenForDates(objects, at);
-    return allOf(
+    return allPlans(
       planned.map(({ member, plan }) => {
         const names = shared.get(member);
         return (names && this.guardedPlan(member, names, at)) || plan;
@@ -188,7 +173,7 @@ class DatePlanner {
   private guardedPlan(member: TypeNode, names: ReadonlySet<string>, at: Location): DatePlan | undefined {
     const type = member.kind === 'ref' ? this.models.get(member.name)?.type : member;
     if (type?.kind !== 'object') return undefined;
-    return allOf([
+    return allPlans([
       ...type.bases.map((base) => this.planOf({ kind: 'ref', name: base }, at)),
       this.fieldsPlan(type.properties, type.additionalProperties, at, names),
     ]);
@@ -272,7 +257,7 @@ class DatePlanner {
 const guardedDate: DatePlan = { kind: 'date', guarded: true };
 
 /** The plans, each once (union members often share one); `undefined` for none. */
-function allOf(plans: readonly (DatePlan | undefined)[]): DatePlan | undefined {
+export function allPlans(plans: readonly (DatePlan | undefined)[]): DatePlan | undefined {
   const keys = plans.map((plan) => JSON.stringify(plan));
   const defined = plans.filter(
     (plan, index): plan is DatePlan => plan !== undefined && keys.indexOf(keys[index]!) === index,
@@ -283,11 +268,8 @@ function allOf(plans: readonly (DatePlan | undefined)[]): DatePlan | undefined {
 
 /** The string values of a type made only of string literals. */
 function stringLiterals(type: TypeNode): string[] | undefined {
-  const members = type.kind === 'union' ? type.members : [type];
-  const values = members.map((member) =>
-    member.kind === 'literal' && typeof member.value === 'string' ? member.value : undefined,
-  );
-  return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+  const values = enumValues(type);
+  return values?.every((value) => typeof value === 'string') ? (values as string[]) : undefined;
 }
 
 /** Whether a value of `type` is revived itself (a `Date`, or one that may be null). */

@@ -1,5 +1,5 @@
 import { warnAt, type ModelContext } from './context';
-import { unionOf } from './typeNodes';
+import { unionOf, visitType } from './typeNodes';
 import type { MediaContent, NamedModel, Operation, TypeNode } from './types';
 
 /**
@@ -116,7 +116,7 @@ function closure(start: readonly string[], next: (name: string) => Iterable<stri
 /** Whether `type` itself has a directed property; collects the models it names on the way. */
 function hasDirectedProperty(type: TypeNode, refs: Set<string>): boolean {
   let found = false;
-  visit(type, (node) => {
+  visitType(type, (node) => {
     if (node.kind === 'ref') refs.add(node.name);
     if (node.kind === 'object') {
       for (const base of node.bases) refs.add(base);
@@ -126,30 +126,6 @@ function hasDirectedProperty(type: TypeNode, refs: Set<string>): boolean {
     if (node.kind === 'string' && node.acceptsDate) found = true;
   });
   return found;
-}
-
-function visit(type: TypeNode, callback: (node: TypeNode) => void): void {
-  callback(type);
-  switch (type.kind) {
-    case 'array':
-      return visit(type.items, callback);
-    case 'eventStream':
-      return visit(type.data, callback);
-    case 'tuple':
-      type.items.forEach((item) => visit(item, callback));
-      if (type.rest) visit(type.rest, callback);
-      return;
-    case 'object':
-      type.properties.forEach((property) => visit(property.type, callback));
-      if (type.additionalProperties) visit(type.additionalProperties, callback);
-      return;
-    case 'union':
-    case 'intersection':
-      type.members.forEach((member) => visit(member, callback));
-      return;
-    default:
-      return;
-  }
 }
 
 /** What a request sends: no `readOnly` properties, and the input types of split models. */

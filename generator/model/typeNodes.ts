@@ -99,3 +99,41 @@ export function modelNamesIn(type: TypeNode): string[] {
       return [];
   }
 }
+
+/** Calls `callback` on `type` and on every type inside it, down to named models (`ref`s are not followed). */
+export function visitType(type: TypeNode, callback: (node: TypeNode) => void): void {
+  callback(type);
+  switch (type.kind) {
+    case 'array':
+      return visitType(type.items, callback);
+    case 'eventStream':
+      return visitType(type.data, callback);
+    case 'tuple':
+      type.items.forEach((item) => visitType(item, callback));
+      if (type.rest) visitType(type.rest, callback);
+      return;
+    case 'object':
+      type.properties.forEach((property) => visitType(property.type, callback));
+      if (type.additionalProperties) visitType(type.additionalProperties, callback);
+      return;
+    case 'union':
+    case 'intersection':
+      type.members.forEach((member) => visitType(member, callback));
+      return;
+    default:
+      return;
+  }
+}
+
+/** The values of an enum (a literal, or a union of literals and `null`); `undefined` for any other type. */
+export function enumValues(type: TypeNode): Literal[] | undefined {
+  if (type.kind === 'literal') return [type.value];
+  if (type.kind !== 'union') return undefined;
+  const values: Literal[] = [];
+  for (const member of type.members) {
+    if (member.kind === 'literal') values.push(member.value);
+    else if (member.kind === 'null') values.push(null);
+    else return undefined;
+  }
+  return values;
+}
