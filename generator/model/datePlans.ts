@@ -147,7 +147,13 @@ class DatePlanner {
       return plan ? [{ member, plan }] : [];
     });
     if (planned.length === 0) return undefined;
-    const objects = members.filter((member) => this.propertiesOf(member) !== undefined);
+    // Each object member's properties, gathered once: both checks below read them for every pair of members.
+    const objects = new Map(
+      members.flatMap((member) => {
+        const properties = this.propertiesOf(member);
+        return properties ? [[member, properties] as const] : [];
+      }),
+    );
     const tag = this.tagOf(objects);
     if (tag) {
       // Members that are not objects (a date-time, a list) have no tag: their plans apply to every value.
@@ -184,15 +190,15 @@ class DatePlanner {
    * `undefined` when there is none, or fewer than two members to tell apart.
    */
   private tagOf(
-    objects: readonly TypeNode[],
+    objects: ReadonlyMap<TypeNode, ReadonlyMap<string, Property>>,
   ): { property: string; values: Map<TypeNode, readonly string[]> } | undefined {
-    if (objects.length < 2) return undefined;
-    const candidates = [...this.propertiesOf(objects[0]!)!.keys()];
+    if (objects.size < 2) return undefined;
+    const candidates = [...[...objects.values()][0]!.keys()];
     for (const property of candidates) {
       const values = new Map<TypeNode, readonly string[]>();
       const seen = new Set<string>();
-      const tells = objects.every((member) => {
-        const type = this.propertiesOf(member)!.get(property)?.type;
+      const tells = [...objects].every(([member, properties]) => {
+        const type = properties.get(property)?.type;
         const names = type && stringLiterals(type);
         if (!names || names.some((name) => seen.has(name))) return false;
         for (const name of names) seen.add(name);
@@ -208,13 +214,16 @@ class DatePlanner {
    * Each member's properties that are a date-time where another member's are other text: the reviver cannot tell
    * which member it got, so it revives them only when their text reads as a date-time (SDK3207).
    */
-  private textTakenForDates(objects: readonly TypeNode[], at: Location): Map<TypeNode, Set<string>> {
+  private textTakenForDates(
+    objects: ReadonlyMap<TypeNode, ReadonlyMap<string, Property>>,
+    at: Location,
+  ): Map<TypeNode, Set<string>> {
     const shared = new Map<TypeNode, Set<string>>();
-    for (const member of objects) {
-      for (const [name, property] of this.propertiesOf(member)!) {
+    for (const [member, properties] of objects) {
+      for (const [name, property] of properties) {
         if (!isDate(property.type)) continue;
-        const other = objects.find(
-          (candidate) => candidate !== member && admitsText(this.propertiesOf(candidate)!.get(name)?.type),
+        const other = [...objects].find(
+          ([candidate, theirs]) => candidate !== member && admitsText(theirs.get(name)?.type),
         );
         if (!other) continue;
         shared.set(member, new Set([...(shared.get(member) ?? []), name]));
