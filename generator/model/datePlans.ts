@@ -1,6 +1,6 @@
 import type { Location } from '../resolve/location';
 import { warnOnceAt, type ModelContext } from './context';
-import { enumValues, modelNamesIn, visitType } from './typeNodes';
+import { modelNamesIn, propertiesOf, stringLiterals, visitType } from './typeNodes';
 import type { DatePlan, NamedModel, Operation, Property, TypeNode } from './types';
 
 /**
@@ -150,7 +150,7 @@ class DatePlanner {
     // Each object member's properties, gathered once: both checks below read them for every pair of members.
     const objects = new Map(
       members.flatMap((member) => {
-        const properties = this.propertiesOf(member);
+        const properties = propertiesOf(member, this.models);
         return properties ? [[member, properties] as const] : [];
       }),
     );
@@ -236,31 +236,6 @@ class DatePlanner {
     }
     return shared;
   }
-
-  /** The properties of an object-like type (an object, a model, an intersection), with its bases'; else `undefined`. */
-  private propertiesOf(type: TypeNode, depth = 0): Map<string, Property> | undefined {
-    if (depth > 16) return new Map();
-    if (type.kind === 'ref') {
-      const named = this.models.get(type.name);
-      return named && this.propertiesOf(named.type, depth + 1);
-    }
-    if (type.kind === 'intersection') {
-      const parts = type.members.map((member) => this.propertiesOf(member, depth + 1));
-      if (parts.every((part) => part === undefined)) return undefined;
-      // A property in several parts takes every part's constraint: a tag's literal values win over a base's string.
-      const merged = new Map<string, Property>();
-      for (const [name, property] of parts.flatMap((part) => [...(part ?? [])])) {
-        const known = merged.get(name);
-        if (!known || !stringLiterals(known.type)) merged.set(name, property);
-      }
-      return merged;
-    }
-    if (type.kind !== 'object') return undefined;
-    const inherited = type.bases.flatMap((base) => [
-      ...(this.propertiesOf({ kind: 'ref', name: base }, depth + 1) ?? []),
-    ]);
-    return new Map([...inherited, ...type.properties.map((property): [string, Property] => [property.name, property])]);
-  }
 }
 
 const guardedDate: DatePlan = { kind: 'date', guarded: true };
@@ -273,12 +248,6 @@ export function allPlans(plans: readonly (DatePlan | undefined)[]): DatePlan | u
   );
   if (defined.length <= 1) return defined[0];
   return { kind: 'all', plans: defined };
-}
-
-/** The string values of a type made only of string literals. */
-function stringLiterals(type: TypeNode): string[] | undefined {
-  const values = enumValues(type);
-  return values?.every((value) => typeof value === 'string') ? (values as string[]) : undefined;
 }
 
 /** Whether a value of `type` is revived itself (a `Date`, or one that may be null). */

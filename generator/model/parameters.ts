@@ -8,7 +8,7 @@ import { checkParameterVersion } from './parameterVersion';
 import { applyQuerystringRules, querystringParameter } from './querystring';
 import { schemaType } from './schemaType';
 import { unknownType } from './typeNodes';
-import type { Parameter, ParameterLocation, TypeNode } from './types';
+import type { Docs, Parameter, ParameterLocation, TypeNode } from './types';
 
 const locations = new Set<ParameterLocation>(['path', 'query', 'querystring', 'header', 'cookie']);
 
@@ -80,8 +80,16 @@ export function parameterOf(context: ModelContext, raw: RawParameter, argName: s
     explode: typeof raw.value['explode'] === 'boolean' ? raw.value['explode'] : style === 'form' || style === 'cookie',
     allowReserved: raw.value['allowReserved'] === true,
     ...(mediaType !== undefined ? { mediaType } : {}),
-    docs: docsOf(raw.value),
+    docs: parameterDocs(raw.value, schema),
   };
+}
+
+/** The parameter's docs; its schema's `default` when the parameter has none (what a call that leaves it out gets). */
+function parameterDocs(value: Record<string, unknown>, schema: unknown): Docs {
+  const docs = docsOf(value);
+  return docs.default === undefined && isRecord(schema) && 'default' in schema
+    ? { ...docs, default: schema['default'] }
+    : docs;
 }
 
 /** A parameter's type comes from `schema`, or from the one entry of `content`. */

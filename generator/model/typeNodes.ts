@@ -1,4 +1,4 @@
-import type { Literal, ObjectNode, Property, TypeNode } from './types';
+import type { Literal, NamedModel, ObjectNode, Property, TypeNode } from './types';
 
 export const unknownType: TypeNode = { kind: 'unknown' };
 export const neverType: TypeNode = { kind: 'never' };
@@ -136,4 +136,42 @@ export function enumValues(type: TypeNode): Literal[] | undefined {
     else return undefined;
   }
   return values;
+}
+
+/** The string values of a type made only of string literals. */
+export function stringLiterals(type: TypeNode): string[] | undefined {
+  const values = enumValues(type);
+  return values?.every((value) => typeof value === 'string') ? (values as string[]) : undefined;
+}
+
+/**
+ * The properties of an object-like type (an object, a model, an intersection), with its bases', by name; `undefined`
+ * for any other type.
+ */
+export function propertiesOf(
+  type: TypeNode,
+  models: ReadonlyMap<string, NamedModel>,
+  depth = 0,
+): Map<string, Property> | undefined {
+  if (depth > 16) return new Map();
+  if (type.kind === 'ref') {
+    const named = models.get(type.name);
+    return named && propertiesOf(named.type, models, depth + 1);
+  }
+  if (type.kind === 'intersection') {
+    const parts = type.members.map((member) => propertiesOf(member, models, depth + 1));
+    if (parts.every((part) => part === undefined)) return undefined;
+    // A property in several parts takes every part's constraint: a tag's literal values win over a base's string.
+    const merged = new Map<string, Property>();
+    for (const [name, property] of parts.flatMap((part) => [...(part ?? [])])) {
+      const known = merged.get(name);
+      if (!known || !stringLiterals(known.type)) merged.set(name, property);
+    }
+    return merged;
+  }
+  if (type.kind !== 'object') return undefined;
+  const inherited = type.bases.flatMap((base) => [
+    ...(propertiesOf({ kind: 'ref', name: base }, models, depth + 1) ?? []),
+  ]);
+  return new Map([...inherited, ...type.properties.map((property): [string, Property] => [property.name, property])]);
 }
