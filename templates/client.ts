@@ -107,6 +107,8 @@ export interface OperationRequest {
   readonly idempotent?: true;
   /** Turns the `date-time` strings of a response into `Date`s (`responseDates`, with config `dates: 'Date'`). */
   readonly revive?: (body: unknown, status: number) => unknown;
+  /** A whole URL to send instead of the server, path and query (the next page's, see `paginate`). */
+  readonly url?: string;
 }
 
 /** The result of every call: await it for the data, or call `withResponse()` for the raw `Response` as well. */
@@ -134,7 +136,7 @@ export function createHttpClient(
   async function send<T>(
     build: () => OperationRequest,
     call: RequestOptions,
-  ): Promise<{ data: T; response: Response }> {
+  ): Promise<{ data: T; response: Response; url?: string }> {
     // Building the request (encoding parameters, serializing the body) may throw: here, the call rejects instead.
     const operation = build();
     const { operationId, method, body } = operation;
@@ -169,7 +171,7 @@ export function createHttpClient(
       for (let attempt = 1; ; attempt++) {
         const headers = new Headers();
         const auth: AuthTarget = {
-          url: base.replace(/\/+$/, '') + path + (operation.query ?? ''),
+          url: operation.url ?? base.replace(/\/+$/, '') + path + (operation.query ?? ''),
           headers,
           secrets: [],
         };
@@ -208,7 +210,8 @@ export function createHttpClient(
             (await readBody(response, operation.revive));
           sending = false;
           await options.onResponse?.({ ...context, response });
-          if (response.ok) return { data: data as T, response };
+          // The URL too, for `paginate` to resolve a relative link when `response.url` is empty (a custom `fetch`).
+          if (response.ok) return { data: data as T, response, url: context.url };
           error = new ApiError({ operationId, method, path, response, body: data });
         } catch (thrown) {
           // A stream no one will read (`onResponse` threw) holds the connection: close it. A body already read

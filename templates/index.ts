@@ -49,6 +49,7 @@ export {
   querySpaceDelimited,
   queryString,
 } from './params.js';
+export { paginate, type PagePlan, type PagePromise } from './pages.js';
 export { querystringEncoded, querystringForm, querystringJson, querystringText } from './querystring.js';
 export { parseJson, readBody } from './response.js';
 export { retryDelay, type Retry, type RetryOptions } from './retry.js';

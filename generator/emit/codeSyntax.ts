@@ -192,10 +192,13 @@ export function arrayExpression(elements: readonly Expression[]): Expression {
   };
 }
 
-/** `(): ReturnType => (body)` for a body that is an object literal, hugged by its parentheses. */
-export function arrowReturningObject(returnType: Doc, body: Expression): Expression {
+/**
+ * `(): ReturnType => (body)` for a body that is an object literal, hugged by its parentheses; `(args): ...` with a
+ * parameter.
+ */
+export function arrowReturningObject(returnType: Doc, body: Expression, parameter = ''): Expression {
   return {
-    doc: group([group(group(['(', ')', ': ', returnType])), ' =>', group([' (', body.doc, ')'])]),
+    doc: group([group(group(['(', parameter, ')', ': ', returnType])), ' =>', group([' (', body.doc, ')'])]),
     kind: 'arrow',
     breaks: body.breaks === true,
   };

@@ -4,10 +4,11 @@ import { exportAll, namedList, type SourcePrinter } from './sourceFile';
 
 /**
  * `index.ts`: the public surface of the SDK. With `dates: 'Date'`, also `reviveDates`, which revives data the SDK
- * does not receive itself (a webhook's body) by a model's plan.
+ * does not receive itself (a webhook's body) by a model's plan; with list operations, `PagePromise`, what they return.
  */
 export function emitIndex(model: SdkModel, printer: SourcePrinter, banner: string): EmittedFile {
   const dated = model.models.some((named) => named.dates);
+  const paged = model.operations.some((operation) => operation.pagination);
   return printer.print('index.ts', banner, [
     namedList({
       keyword: 'export',
@@ -40,6 +41,7 @@ export function emitIndex(model: SdkModel, printer: SourcePrinter, banner: strin
         'type Credential',
         ...(dated ? ['type DatePlan'] : []),
         'type FetchOptions',
+        ...(paged ? ['type PagePromise'] : []),
         'type RequestContext',
         'type RequestOptions',
         'type Retry',

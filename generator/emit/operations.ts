@@ -1,6 +1,15 @@
 import type { MediaContent, Operation, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
-import { arrowReturningObject, callExpression, functionDeclaration, identifier, returnStatement } from './codeSyntax';
+import {
+  arrowReturningObject,
+  callExpression,
+  functionDeclaration,
+  identifier,
+  returnStatement,
+  type Expression,
+} from './codeSyntax';
+import type { Doc } from './layout';
+import { pagePlanExpression, paginationDocs } from './pagination';
 import { interfaceOf, laidOutDoc, typeAliasDeclaration, type LaidOut } from './declarations';
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
@@ -46,7 +55,7 @@ function emitGroup(
 ): EmittedFile {
   const refs = new Set<string>();
   const helpers = new Set<string>();
-  const runtimeTypes = new Set(['ApiPromise', 'BaseClient', 'RequestOptions', 'ApiError', 'OperationRequest']);
+  const runtimeTypes = new Set(['BaseClient', 'RequestOptions', 'ApiError', 'OperationRequest']);
   const datePlans = new Set<string>();
   const declarations = operations.flatMap((operation) =>
     operationDeclarations(operation, { refs, helpers, runtimeTypes, datePlans }),
@@ -79,11 +88,26 @@ function operationDeclarations(
   const request = requestObject(operation);
   for (const helper of request.helpers) helpers.add(helper);
   for (const plan of request.datePlans) imports.datePlans.add(plan);
+  const { pagination } = operation;
   // The builder declares what it returns: TypeScript then checks the object literal against
   // `OperationRequest` once, where an unannotated arrow has its return type inferred, widened and
   // compared again with `request`'s parameter (a fifth of the check time of an SDK's operations).
-  const builder = arrowReturningObject('OperationRequest', request.expression);
-  const call = callExpression('client.request', [builder, identifier('options')], typeArguments);
+  // A list's builder takes the arguments of each page.
+  const builder = arrowReturningObject('OperationRequest', request.expression, pagination ? 'args' : '');
+  let returnType: Doc;
+  let call: Expression;
+  if (pagination && result !== 'void') {
+    helpers.add('paginate');
+    imports.runtimeTypes.add('PagePromise');
+    returnType = ['PagePromise', typeArgumentsOf([result, pagination.item], refs).doc];
+    const planArgument = pagePlanExpression(pagination);
+    const argsName = identifier('args');
+    call = callExpression('paginate', [identifier('client'), argsName, builder, planArgument, identifier('options')]);
+  } else {
+    imports.runtimeTypes.add('ApiPromise');
+    returnType = ['ApiPromise', typeArguments.doc];
+    call = callExpression('client.request', [builder, identifier('options')], typeArguments);
+  }
   const doc = functionDeclaration({
     name: names.function,
     parameters: [
@@ -91,7 +115,7 @@ function operationDeclarations(
       { name: 'args', type: names.args, ...(args.hasRequired ? {} : { initializer: '{}' as const }) },
       { name: 'options', type: 'RequestOptions', optional: true },
     ],
-    returnType: ['ApiPromise', typeArguments.doc],
+    returnType,
     body: [returnStatement(call)],
   });
   return [args.declaration, errorDeclaration(operation, refs), laidOutDoc(operationDocs(operation), doc)];
@@ -203,5 +227,7 @@ function statusType(statuses: readonly number[]): TypeNode {
 function operationDocs(operation: Operation): string {
   const route = `\`${operation.method} ${operation.path}\``;
   const throws = `@throws {@link ${operation.names.error}} for a documented error status, {@link ApiError} for any other.`;
-  return jsDocText(operation.docs, [route, throws]) ?? route;
+  const { pagination } = operation;
+  const pages = pagination ? [paginationDocs({ ...operation, pagination })] : [];
+  return jsDocText(operation.docs, [route, ...pages, throws]) ?? route;
 }

@@ -12,6 +12,7 @@ import { securityOf, securitySchemesOf } from './security';
 import { serversOf } from './servers';
 import { webhooksOf } from './webhooks';
 import { withDatePlans } from './datePlans';
+import { withPagination } from './pagination';
 import type { NamedModel, SdkModel } from './types';
 
 /**
@@ -102,6 +103,10 @@ export const runtimeExports = [
   'reviveDates',
   'responseDates',
   'reviveItems',
+  // What iterates the pages of a list operation.
+  'paginate',
+  'PagePlan',
+  'PagePromise',
   // The encoders of a parameter that is the whole query string.
   'querystringEncoded',
   'querystringForm',
@@ -135,7 +140,7 @@ export function buildModel(
     const location = spec.rootLocation(toPointer(['components', 'schemas', name]));
     return { location, name: reserveModelName(context, location) };
   });
-  const { operations, callbacks } = buildOperations(context, new Map());
+  const { operations, callbacks, pagingHints } = buildOperations(context, new Map());
   const webhooks = [...webhooksOf(context), ...callbacks];
   for (const { location, name } of componentSchemas) {
     defineModel(context, location, name);
@@ -162,7 +167,7 @@ export function buildModel(
       },
       servers: serversOf(document['servers']) ?? [],
       models: dated.models,
-      operations: dated.operations,
+      operations: withPagination(dated.models, dated.operations, pagingHints),
       webhooks,
       securitySchemes: securitySchemesOf(context),
       defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],

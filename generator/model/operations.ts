@@ -6,6 +6,7 @@ import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { isInheritedMember, isSafeFileName, splitWords, toFunctionName, toTypeName } from './identifiers';
 import { mergeParameters, parameterOf, type RawParameter } from './parameters';
+import { pagingHintsOf, type PagingHints } from './pagination';
 import { pathItemOperations, type PathItemOperation } from './pathItemOperations';
 import { securityOf } from './security';
 import { serversOf } from './servers';
@@ -16,11 +17,12 @@ import { callbacksOf } from './webhooks';
 export function buildOperations(
   context: ModelContext,
   groupFiles: Map<string, string>,
-): { operations: Operation[]; callbacks: Webhook[] } {
+): { operations: Operation[]; callbacks: Webhook[]; pagingHints: Map<string, PagingHints> } {
   const paths = context.spec.document['paths'];
   const operations: Operation[] = [];
   const callbacks: Webhook[] = [];
-  if (!isRecord(paths)) return { operations, callbacks };
+  const pagingHints = new Map<string, PagingHints>();
+  if (!isRecord(paths)) return { operations, callbacks, pagingHints };
   const operationIds = new Set<string>();
   for (const path of Object.keys(paths)) {
     const pathItem = context.spec.deref(context.spec.rootLocation(toPointer(['paths', path])));
@@ -28,6 +30,7 @@ export function buildOperations(
     for (const found of pathItemOperations(context, pathItem.location)) {
       const operation = operationOf(context, { path, found, pathItem: pathItem.location, groupFiles, operationIds });
       operations.push(operation);
+      pagingHints.set(operation.operationId, pagingHintsOf(context, found.location));
       callbacks.push(
         ...callbacksOf(context, {
           operation: found.location,
@@ -37,7 +40,7 @@ export function buildOperations(
       );
     }
   }
-  return { operations, callbacks };
+  return { operations, callbacks, pagingHints };
 }
 
 function operationOf(

@@ -296,4 +296,34 @@ export interface Operation {
   readonly security?: readonly SecurityRequirement[];
   /** Its own `servers`, else its path item's; `undefined` to use the document's. */
   readonly servers?: readonly Server[];
+  /** Set on a list operation whose pages the SDK iterates (see `model/pagination.ts`). */
+  readonly pagination?: Pagination;
+}
+
+/**
+ * How a list operation's pages follow one another (the runtime's `PagePlan`). A path is the property names from a
+ * page's root to a value; `arg` is the key of a parameter in the operation's argument object.
+ */
+export interface Pagination {
+  /** Where a page's items are; `[]` when the page is the list. */
+  readonly items: readonly string[];
+  /** The type of one item, as responses have it. */
+  readonly item: TypeNode;
+  readonly next:
+    /** A URL in the page. */
+    | { readonly kind: 'url'; readonly path: readonly string[] }
+    /** The `Link` response header's `rel="next"`. */
+    | { readonly kind: 'link' }
+    /** A value in the page, sent back as the argument. */
+    | { readonly kind: 'cursor'; readonly path: readonly string[]; readonly arg: string }
+    /** A property of the page's last item, sent back as the argument (`starting_after`). */
+    | { readonly kind: 'lastItem'; readonly property: string; readonly arg: string }
+    /** The argument advanced by the number of items read. */
+    | { readonly kind: 'offset'; readonly arg: string }
+    /** The argument advanced by one, from `first`. */
+    | { readonly kind: 'page'; readonly arg: string; readonly first: number };
+  /** A boolean that says whether another page follows. */
+  readonly more?: readonly string[];
+  /** The count of all items (`offset`) or of all pages (`page`). */
+  readonly total?: readonly string[];
 }

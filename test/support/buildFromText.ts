@@ -49,3 +49,12 @@ export function specText(parts: { version?: string; schemas?: string; paths?: st
     parts.extra ?? '',
   ].join('\n');
 }
+
+/** Runs load -> resolve -> model on a spec file on disk (a corpus spec, a fixture). */
+export async function buildFromFile(path: string): Promise<SdkModel> {
+  const folder = dirname(path);
+  const loaded = await loadSpecFile(path, { cwd: folder });
+  if (!loaded.source) throw new Error(`${path} does not load: ${JSON.stringify(loaded.diagnostics)}`);
+  const resolved = await resolveDocument(loaded.source, { cwd: folder });
+  return buildModel(resolved.spec).model;
+}

@@ -211,6 +211,7 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
       ),
     );
   }
+  parts.push(...pagesParagraph(context));
   // Generated with `dates: 'Date'`: the types say `Date`, and the reader should know the SDK makes them so.
   if (context.model.models.some((named) => named.dates)) {
     parts.push(
@@ -218,6 +219,36 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
     );
   }
   return parts;
+}
+
+/** For an SDK with list operations in pages: how to iterate them, on the first whose arguments can be written. */
+function pagesParagraph(context: ExampleContext): string[] {
+  const paged = context.model.operations.filter((operation) => operation.pagination);
+  const listing = paged.find((operation) => callArguments(context, operation) !== undefined);
+  if (!listing) return [];
+  const args = callArguments(context, listing)!;
+  return [
+    [
+      `List operations whose responses come in pages (${paged.length === 1 ? mdCode(listing.names.function) : `${mdCode(listing.names.function)} and each whose reference says so`})`,
+      'can be iterated: `for await` over the call yields every item of every page, each page requested once the one before',
+      'is read, and `.pages()` yields the pages. Awaiting the call still gives the first page. Each page is a call of its',
+      'own, with the same options (its `timeout` covers one page, its `signal` all of them).',
+    ].join(' '),
+    mdCodeBlock(
+      'ts',
+      [
+        `import { createClient } from ${stringLiteral(context.packageName)};`,
+        '',
+        `const client = ${clientCall(context, schemesOf(context, listing))};`,
+        `for await (const item of client.${listing.names.function}(${args})) {`,
+        '  console.log(item);',
+        '}',
+        `for await (const page of client.${listing.names.function}(${args}).pages()) {`,
+        '  console.log(page);',
+        '}',
+      ].join('\n'),
+    ),
+  ];
 }
 
 function capitalize(word: string): string {

@@ -75,8 +75,10 @@ export function operationExample(context: ExampleContext, operation: Operation):
     `const client = ${clientCall(context, schemesOf(context, operation))};`,
     result === 'void'
       ? `await ${call};`
-      : result.kind === 'eventStream'
-        ? `for await (const event of await ${call}) {\n  console.log(event);\n}`
-        : `const result = await ${call};\nconsole.log(result);`,
+      : operation.pagination
+        ? `for await (const item of ${call}) {\n  console.log(item);\n}`
+        : result.kind === 'eventStream'
+          ? `for await (const event of await ${call}) {\n  console.log(event);\n}`
+          : `const result = await ${call};\nconsole.log(result);`,
   ].join('\n');
 }

@@ -129,6 +129,27 @@ const checks: Record<string, string> = {
       await client.createPayment({ 'Idempotency-Key': 1, body: { amount: 5 } });
       return payment.amount + (key ?? '').length;
     }`,
+  'pagination.yaml': `
+    import { createBaseClient, createClient, listEvents, type Event, type EventPage, type PagePromise } from './index.js';
+    export async function check(): Promise<number> {
+      const client = createClient();
+      const page: EventPage = await client.listEvents();
+      const next: string | null | undefined = page.links?.next;
+      const ids: string[] = [];
+      for await (const event of client.listEvents({ kind: 'deploy' })) ids.push(event.id);
+      for await (const whole of client.listEvents().pages()) ids.push(...(whole.events ?? []).map((event) => event.id));
+      for await (const repo of client.listRepos({ per_page: 100 })) ids.push(repo);
+      for await (const member of client.listMembers()) ids.push(member.toFixed());
+      for await (const charge of client.listCharges()) ids.push(charge.id);
+      const { data, response } = await client.listUsers().withResponse();
+      const call: PagePromise<EventPage, Event> = listEvents(createBaseClient(), {}, { timeout: 1000 });
+      void [next, data.members, response.status, call];
+      // @ts-expect-error a list in one response has no pages
+      client.listTags().pages();
+      // @ts-expect-error the items of listMembers are numbers
+      for await (const member of client.listMembers()) ids.push(member);
+      return ids.length;
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -157,6 +178,7 @@ describe('the runtime fixtures', () => {
       'events.yaml',
       'idempotency.yaml',
       'methods.yaml',
+      'pagination.yaml',
       'params.yaml',
       'querystring.yaml',
       'resilience.yaml',
