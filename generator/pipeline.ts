@@ -156,7 +156,11 @@ export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> 
 
   const options = input.options ?? {};
   onStage('modelling');
-  const built = buildModel(resolved.spec, { naming: options.naming, dates: options.dates });
+  const built = buildModel(resolved.spec, {
+    naming: options.naming,
+    dates: options.dates,
+    pagination: options.pagination,
+  });
   diagnostics.push(...built.diagnostics, ...checkNaming(built.model, options.naming));
   const selected = selectOperations(built.model, options);
   diagnostics.push(...selected.diagnostics);

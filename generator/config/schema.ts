@@ -31,6 +31,60 @@ const naming = z.strictObject({
   models: z.record(z.string(), identifier).optional(),
 });
 
+/** Where a value is in a page: property names from its root, as a list or joined by dots (`meta.next_cursor`). */
+const pagePath = z.union([z.string(), z.array(z.string().min(1))]);
+
+/**
+ * How one list operation pages, when the spec does not say it in a way the generator reads: where a page's items
+ * are (`''` when the page is the list) and one way to the next page, as the runtime's `PagePlan` has them.
+ */
+const pagePlan = z
+  .strictObject({
+    /** The list in a page: `'data'`, `'result.items'`, or `''` for a page that is the list. */
+    items: pagePath,
+    /** A URL in the page: the next page's. */
+    url: pagePath.optional(),
+    /** The `Link` response header's `rel="next"` is the next page. */
+    link: z.literal(true).optional(),
+    /** A value in the page sent back as the query parameter `param`. */
+    cursor: pagePath.optional(),
+    /** A property of the page's last item sent back as the query parameter `param` (`id`, for `starting_after`). */
+    lastItem: z.string().min(1).optional(),
+    /** The query parameter a `cursor` or `lastItem` is sent as, by its name in the spec. */
+    param: z.string().min(1).optional(),
+    /** A query parameter advanced by the number of items read. */
+    offset: z.string().min(1).optional(),
+    /** A query parameter advanced by one. */
+    page: z.string().min(1).optional(),
+    /** The number of the page a call that leaves out `page` gets (default 1). */
+    first: z.union([z.literal(0), z.literal(1)]).optional(),
+    /** A boolean in the page that says whether another page follows. */
+    more: pagePath.optional(),
+    /** A number in the page: the count of all items (with `offset`) or of all pages (with `page`). */
+    total: pagePath.optional(),
+  })
+  .superRefine((plan, context) => {
+    const ways = (['url', 'link', 'cursor', 'lastItem', 'offset', 'page'] as const).filter(
+      (way) => plan[way] !== undefined,
+    );
+    if (ways.length !== 1)
+      context.addIssue({
+        code: 'custom',
+        message: `give one way to the next page (url, link, cursor, lastItem, offset or page), not ${ways.length === 0 ? 'none' : ways.join(' and ')}`,
+      });
+    const needsParam = plan.cursor !== undefined || plan.lastItem !== undefined;
+    if (needsParam !== (plan.param !== undefined))
+      context.addIssue({
+        code: 'custom',
+        path: ['param'],
+        message: needsParam
+          ? 'cursor and lastItem need the param they are sent as'
+          : 'param goes with cursor or lastItem',
+      });
+    if (plan.first !== undefined && plan.page === undefined)
+      context.addIssue({ code: 'custom', path: ['first'], message: 'first goes with page' });
+  });
+
 /** One SDK to generate. Paths are relative to the config file. */
 export const sdkSchema = z.strictObject({
   /** A short name for messages and `--sdk` (`qovery`). */
@@ -61,6 +115,11 @@ export const sdkSchema = z.strictObject({
    * send a `Date` too (sent as its ISO 8601 text), and responses hold `Date`s (the SDK revives them).
    */
   dates: z.enum(['string', 'Date']).optional(),
+  /**
+   * List operations by operationId: `false` for one the generator should not iterate, or how one pages where its
+   * spec does not say it in a way the generator reads (`{ items: 'data', cursor: 'meta.next', param: 'cursor' }`).
+   */
+  pagination: z.record(z.string(), z.union([z.literal(false), pagePlan])).optional(),
   /**
    * Bounds on what the spec may make the generator read (defaults far above real APIs): raise one for a
    * spec that needs it, lower one to refuse hostile input sooner.
@@ -121,3 +180,5 @@ export type SdkConfig = z.output<typeof sdkSchema>;
 /** The per-SDK settings the pipeline takes: everything but where the SDK comes from and goes to. */
 export type GenerateOptions = Omit<SdkConfig, 'name' | 'input' | 'output'>;
 export type OperationSelector = z.output<typeof operationSelector>;
+/** How the config says one list operation pages. */
+export type PagePlanConfig = z.output<typeof pagePlan>;

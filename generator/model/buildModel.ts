@@ -12,6 +12,7 @@ import { securityOf, securitySchemesOf } from './security';
 import { serversOf } from './servers';
 import { webhooksOf } from './webhooks';
 import { withDatePlans } from './datePlans';
+import type { ConfiguredPages } from './configuredPagination';
 import { withPagination } from './pagination';
 import type { NamedModel, SdkModel } from './types';
 
@@ -117,7 +118,11 @@ export const runtimeExports = [
 /** Builds the intermediate model of a resolved spec. */
 export function buildModel(
   spec: ResolvedSpec,
-  options: { naming?: NamingOptions | undefined; dates?: 'string' | 'Date' | undefined } = {},
+  options: {
+    naming?: NamingOptions | undefined;
+    dates?: 'string' | 'Date' | undefined;
+    pagination?: ConfiguredPages | undefined;
+  } = {},
 ): { model: SdkModel; diagnostics: Diagnostic[] } {
   const document = spec.document;
   const context: ModelContext = {
@@ -156,6 +161,8 @@ export function buildModel(
     operations,
   );
   const dated = withDatePlans(context, directed.models, directed.operations);
+  const paged = withPagination(dated.models, dated.operations, pagingHints, options.pagination);
+  context.diagnostics.push(...paged.diagnostics);
   const info = isRecord(document['info']) ? document['info'] : {};
   const infoDocs = docsOf(info);
   return {
@@ -167,7 +174,7 @@ export function buildModel(
       },
       servers: serversOf(document['servers']) ?? [],
       models: dated.models,
-      operations: withPagination(dated.models, dated.operations, pagingHints),
+      operations: paged.operations,
       webhooks,
       securitySchemes: securitySchemesOf(context),
       defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],

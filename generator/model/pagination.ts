@@ -1,8 +1,10 @@
 import { childLocation, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
 import { isSuccessStatus } from './bodies';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { configuredPagination, unknownOperations, type ConfiguredPages } from './configuredPagination';
 import type { ModelContext } from './context';
-import { propertiesOf } from './typeNodes';
+import { cursorContainers, linkContainers, normalized, PageShape, pageType, withoutNull } from './pageShape';
 import type { NamedModel, Operation, Pagination, Parameter, Property, TypeNode } from './types';
 
 /** What an operation's spec says of its pages (extensions, headers), read before its types are known. */
@@ -65,12 +67,22 @@ export function withPagination(
   models: readonly NamedModel[],
   operations: readonly Operation[],
   hints: ReadonlyMap<string, PagingHints>,
-): Operation[] {
+  configured: ConfiguredPages = {},
+): { operations: Operation[]; diagnostics: Diagnostic[] } {
   const byName = new Map(models.map((model) => [model.name, model]));
-  return operations.map((operation) => {
-    const pagination = paginationOf(operation, hints.get(operation.operationId), byName);
+  const diagnostics = unknownOperations(operations, configured);
+  const paged = operations.map((operation) => {
+    const setting = Object.hasOwn(configured, operation.operationId) ? configured[operation.operationId] : undefined;
+    let pagination: Pagination | undefined;
+    if (setting === undefined) pagination = paginationOf(operation, hints.get(operation.operationId), byName);
+    else if (setting !== false) {
+      const configuredPlan = configuredPagination(operation, setting, byName);
+      diagnostics.push(...configuredPlan.diagnostics);
+      pagination = configuredPlan.pagination;
+    }
     return pagination ? { ...operation, pagination } : operation;
   });
+  return { operations: paged, diagnostics };
 }
 
 function paginationOf(
@@ -132,111 +144,6 @@ function paginationOf(
   return undefined;
 }
 
-/** The one JSON type of the success responses, or `undefined` when they differ or are not JSON. */
-function pageType(operation: Operation): TypeNode | undefined {
-  const types = operation.responses
-    .filter((response) => isSuccessStatus(response.status))
-    .flatMap((response) => response.contents)
-    .filter((content) => /^application\/([^;]*\+)?json\s*(;|$)/i.test(content.mediaType))
-    .map((content) => content.type);
-  const distinct = new Set(types.map((type) => JSON.stringify(type)));
-  return distinct.size === 1 ? withoutNull(types[0]!) : undefined;
-}
-
-/** A page's properties, at its root and in the containers APIs put paging fields in (`links`, `meta`). */
-class PageShape {
-  private readonly root: Map<string, Property> | undefined;
-
-  constructor(
-    private readonly page: TypeNode,
-    private readonly models: ReadonlyMap<string, NamedModel>,
-  ) {
-    this.root = propertiesOf(page, models);
-  }
-
-  /** Where the items are, and the type of one. */
-  items(named?: string): Pick<Pagination, 'items' | 'item'> | undefined {
-    const page = this.resolved(this.page);
-    if (page.kind === 'array') return { items: [], item: page.items };
-    if (!this.root) return undefined;
-    const lists = [...this.root.values()].filter(
-      (property) => this.resolved(property.type).kind === 'array' && !notItems.includes(normalized(property.name)),
-    );
-    const chosen =
-      named !== undefined
-        ? lists.find((property) => property.name === named)
-        : lists.length === 1
-          ? lists[0]
-          : lists.find((property) => itemNames.includes(normalized(property.name)));
-    const list = chosen && this.resolved(chosen.type);
-    return list?.kind === 'array' ? { items: [chosen!.name], item: list.items } : undefined;
-  }
-
-  /** The type at a path of property names from the root. */
-  at(path: readonly string[]): TypeNode | undefined {
-    let type: TypeNode | undefined = this.page;
-    for (const name of path) type = type && this.property(type, name)?.type;
-    return type && withoutNull(type);
-  }
-
-  property(type: TypeNode | undefined, name: string): Property | undefined {
-    return type ? propertiesOf(this.resolved(type), this.models)?.get(name) : undefined;
-  }
-
-  /**
-   * The path of the first property whose normalized name is one of `names` (in their order of preference) and whose
-   * type passes `test`: at the root, else in a container of paging fields (`links`, `meta`, `meta.cursors`), else,
-   * with `anywhere`, in any object at the root (`pageDetails.nextPageUrl`).
-   */
-  find(
-    names: readonly string[],
-    test: (type: TypeNode, property: Property, container: string | undefined) => boolean,
-    anywhere?: 'any',
-  ): string[] | undefined {
-    const places = this.places(anywhere === 'any');
-    for (const name of names) {
-      for (const place of places) {
-        for (const property of place.properties.values()) {
-          if (normalized(property.name) === name && test(withoutNull(property.type), property, place.container))
-            return [...place.path, property.name];
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /** The root's properties, then those of its containers, two levels down at most. */
-  private places(anywhere: boolean): { path: string[]; container?: string; properties: Map<string, Property> }[] {
-    if (!this.root) return [];
-    const places: { path: string[]; container?: string; properties: Map<string, Property> }[] = [
-      { path: [], properties: this.root },
-    ];
-    for (const place of places) {
-      if (place.path.length === 2) continue;
-      for (const property of place.properties.values()) {
-        const container = normalized(property.name);
-        const open = containers.includes(container) || (anywhere && place.path.length === 0);
-        const properties = open ? propertiesOf(this.resolved(property.type), this.models) : undefined;
-        if (properties) places.push({ path: [...place.path, property.name], container, properties });
-      }
-    }
-    return places;
-  }
-
-  /** A type without `null`, its named model's type when it is a reference to one. */
-  private resolved(type: TypeNode, depth = 0): TypeNode {
-    const bare = withoutNull(type);
-    if (bare.kind !== 'ref' || depth > 16) return bare;
-    const named = this.models.get(bare.name);
-    return named ? this.resolved(named.type, depth + 1) : bare;
-  }
-}
-
-/** Lower case, letters and digits only: `next_page_token`, `nextPageToken` and `NextPageToken` read alike. */
-function normalized(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /**
  * The names of a page's cursor that a cursor parameter takes, normalized: `next` and the parameter's name
  * (`next_cursor` for `cursor`, `nextPageToken` for `pageToken`, `next_marker` for `marker`, `next_page` for a
@@ -271,10 +178,6 @@ const cursorParameters = [
   'nextmarker',
   'page',
 ];
-/** Names of the list in a page with several: the items. */
-const itemNames = ['data', 'items', 'results', 'value', 'values', 'entries', 'records', 'elements', 'list', 'content'];
-/** Lists in a page that are never its items. */
-const notItems = ['links', 'errors', 'warnings'];
 /** Names of a next page's URL wherever they are. */
 const urlNames = [
   'nextlink',
@@ -286,32 +189,11 @@ const urlNames = [
   'nexthref',
   'nextpagelink',
 ];
-/** Containers in which `next` is a URL. */
-const linkContainers = ['links', 'link', 'paging', 'pagination'];
-/** Containers in which `next` is a cursor. */
-const cursorContainers = ['cursor', 'cursors'];
-/** Containers of paging fields. */
-const containers = [
-  ...linkContainers,
-  ...cursorContainers,
-  'meta',
-  'metadata',
-  'responsemetadata',
-  'pageinfo',
-  'page',
-  'pagedetails',
-];
 const moreNames = ['hasmore', 'hasnextpage', 'hasnext', 'more'];
 const totalNames = ['total', 'totalcount', 'totalresults', 'totalitems', 'totalsize', 'totalrecords'];
 const pageCountNames = ['totalpages', 'pagecount', 'numpages'];
 const offsetNames = ['offset', 'skip', 'startat', 'startindex'];
 const pageNames = ['page', 'pagenumber', 'pagenum', 'pageno'];
-
-function withoutNull(type: TypeNode): TypeNode {
-  if (type.kind !== 'union') return type;
-  const members = type.members.filter((member) => member.kind !== 'null');
-  return members.length === 1 ? members[0]! : { kind: 'union', members };
-}
 
 function isText(type: TypeNode | undefined): boolean {
   return type?.kind === 'string';

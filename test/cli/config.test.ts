@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -88,6 +88,55 @@ describe('the config file', () => {
       const run = runCli(['generate'], folder);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/error SDK5004 at #\/sdks\/0\/dates: .*"sdks\[0\]\.dates"/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('takes pagination by operationId, and reports a plan that does not fit before writing anything', () => {
+    const pets = specText({
+      paths: `
+/pets:
+  get:
+    operationId: listPets
+    parameters: [{ name: after, in: query, schema: { type: string } }]
+    responses: { '200': { description: ok, content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Pet' } } } } } }
+`,
+      schemas: 'Pet: { type: object, required: [id], properties: { id: { type: string } } }',
+    });
+    const plan = { items: '', lastItem: 'id', param: 'after' };
+    const { folder, cleanup } = writeTempFiles({
+      'api.yaml': pets,
+      'sdkgen.config.json': json([sdk({ pagination: { listPets: plan } })]),
+    });
+    try {
+      expect(runCli(['generate', '-q'], folder).status).toBe(0);
+      const operations = readFileSync(join(folder, 'out', 'operations', 'default.ts'), 'utf8');
+      expect(operations).toContain("{ items: [], lastItem: 'id', arg: 'after' }");
+      expect(operations).toContain('): PagePromise<Pet[], Pet> {');
+
+      rmSync(join(folder, 'out'), { recursive: true });
+      writeFileSync(
+        join(folder, 'sdkgen.config.json'),
+        json([sdk({ pagination: { listPets: { ...plan, param: 'before' }, listDogs: false } })]),
+      );
+      const misfit = runCli(['generate'], folder);
+      expect(misfit.status).toBe(1);
+      expect(misfit.stderr).toContain(
+        'error SDK5104: The config\'s pagination.listPets.param: listPets has no query parameter "before".',
+      );
+      expect(misfit.stderr).toContain('warning SDK5103: The config\'s pagination "listDogs" names no operationId');
+      expect(existsSync(join(folder, 'out'))).toBe(false);
+
+      writeFileSync(
+        join(folder, 'sdkgen.config.json'),
+        json([sdk({ pagination: { listPets: { items: '', offset: 'o', page: 'p' } } })]),
+      );
+      const shape = runCli(['generate'], folder);
+      expect(shape.status).toBe(1);
+      expect(shape.stderr).toMatch(
+        /error SDK5004 at #\/sdks\/0\/pagination\/listPets: .*give one way to the next page.*not offset and page/,
+      );
     } finally {
       cleanup();
     }

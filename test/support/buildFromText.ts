@@ -51,10 +51,10 @@ export function specText(parts: { version?: string; schemas?: string; paths?: st
 }
 
 /** Runs load -> resolve -> model on a spec file on disk (a corpus spec, a fixture). */
-export async function buildFromFile(path: string): Promise<SdkModel> {
+export async function buildFromFile(path: string, options: Parameters<typeof buildModel>[1] = {}): Promise<SdkModel> {
   const folder = dirname(path);
   const loaded = await loadSpecFile(path, { cwd: folder });
   if (!loaded.source) throw new Error(`${path} does not load: ${JSON.stringify(loaded.diagnostics)}`);
   const resolved = await resolveDocument(loaded.source, { cwd: folder });
-  return buildModel(resolved.spec).model;
+  return buildModel(resolved.spec, options).model;
 }

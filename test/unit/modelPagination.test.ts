@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ConfiguredPages } from '../../generator/model/configuredPagination';
 import type { Operation, Pagination, SdkModel } from '../../generator/model/types';
 import { specsFolder } from '../corpus/manifest';
 import { buildFromFile, buildFromFiles, specText } from '../support/buildFromText';
@@ -235,5 +236,94 @@ describe('model: which list operations page, and how', () => {
     });
     const discord = plans(await buildFromFile(join(specsFolder, 'discord', 'openapi.json')));
     expect(Object.values(discord).filter(Boolean)).toEqual([]);
+  });
+
+  describe('the config', () => {
+    /** Discord's messages: a list, and `before` takes the id of the oldest one read; Qovery's events beside. */
+    const paths = [
+      '/channels/{id}/messages:',
+      '  get:',
+      '    operationId: listMessages',
+      `    parameters: [{ name: id, in: path, required: true, schema: { type: string } }, ${query('before')}, ${query('limit', '{ type: integer }')}]`,
+      "    responses: { '200': { description: a page, content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Message' } } } } } }",
+      '/events:',
+      '  get:',
+      '    operationId: listEvents',
+      `    parameters: [${query('cursor')}]`,
+      "    responses: { '200': { description: a page, content: { application/json: { schema: { type: object, properties: { data: " +
+        strings +
+        ', next_cursor: { type: string }, meta: { type: object, properties: { more: { type: boolean } } } } } } } } }',
+    ].join('\n');
+    const schemas = 'Message: { type: object, required: [id], properties: { id: { type: string } } }';
+    const build = async (pagination: ConfiguredPages) =>
+      buildFromFiles({ 'openapi.yaml': specText({ paths, schemas }) }, 'openapi.yaml', { pagination });
+
+    it('pages an operation the way the config says, and turns the generator’s reading off with false', async () => {
+      const { model, diagnostics } = await build({
+        listMessages: { items: '', lastItem: 'id', param: 'before' },
+        listEvents: false,
+      });
+      expect(diagnostics).toEqual([]);
+      expect(plans(model!)).toEqual({
+        listMessages: { items: [], next: { kind: 'lastItem', property: 'id', arg: 'before' } },
+        listEvents: undefined,
+      });
+      expect(model!.operations[0]!.pagination!.item).toEqual({ kind: 'ref', name: 'Message' });
+    });
+
+    it('takes paths as lists or dotted names, with more and total', async () => {
+      const { model } = await build({
+        listEvents: { items: ['data'], cursor: 'next_cursor', param: 'cursor', more: 'meta.more' },
+      });
+      expect(plans(model!)['listEvents']).toEqual({
+        items: ['data'],
+        next: { kind: 'cursor', path: ['next_cursor'], arg: 'cursor' },
+        more: ['meta', 'more'],
+      });
+    });
+
+    it('pages Discord’s messages by the id of the oldest one read, as the README shows', async () => {
+      const spec = join(specsFolder, 'discord', 'openapi.json');
+      const pagination = { list_messages: { items: '', lastItem: 'id', param: 'before' } };
+      const messages = (await buildFromFile(spec, { pagination })).operations.find(
+        (operation) => operation.operationId === 'list_messages',
+      );
+      expect(messages?.pagination).toEqual({
+        items: [],
+        item: { kind: 'ref', name: 'MessageResponse' },
+        next: { kind: 'lastItem', property: 'id', arg: 'before' },
+      });
+    });
+
+    it('reports, as errors naming the key, a parameter, a path or a list the operation does not have', async () => {
+      const { diagnostics } = await build({
+        listMessages: { items: 'messages', lastItem: 'id', param: 'after' },
+        listEvents: { items: 'data', cursor: 'next', param: 'cursor', total: 'count' },
+        listThreads: false,
+      });
+      expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message])).toEqual([
+        ['SDK5103', 'warning', 'The config\'s pagination "listThreads" names no operationId of the spec.'],
+        [
+          'SDK5104',
+          'error',
+          'The config\'s pagination.listMessages.items: "messages" is not a list in the response of listMessages.',
+        ],
+        [
+          'SDK5104',
+          'error',
+          'The config\'s pagination.listMessages.param: listMessages has no query parameter "after".',
+        ],
+        [
+          'SDK5104',
+          'error',
+          'The config\'s pagination.listEvents.cursor: "next" is not in the response of listEvents.',
+        ],
+        [
+          'SDK5104',
+          'error',
+          'The config\'s pagination.listEvents.total: "count" is not in the response of listEvents.',
+        ],
+      ]);
+    });
   });
 });

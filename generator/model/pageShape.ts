@@ -1,0 +1,140 @@
+import { propertiesOf } from './typeNodes';
+import { isSuccessStatus } from './bodies';
+import type { NamedModel, Operation, Pagination, Property, TypeNode } from './types';
+
+/** The one JSON type of the success responses, or `undefined` when they differ or are not JSON. */
+export function pageType(operation: Operation): TypeNode | undefined {
+  const types = operation.responses
+    .filter((response) => isSuccessStatus(response.status))
+    .flatMap((response) => response.contents)
+    .filter((content) => /^application\/([^;]*\+)?json\s*(;|$)/i.test(content.mediaType))
+    .map((content) => content.type);
+  const distinct = new Set(types.map((type) => JSON.stringify(type)));
+  return distinct.size === 1 ? withoutNull(types[0]!) : undefined;
+}
+
+/** A page's properties, at its root and in the containers APIs put paging fields in (`links`, `meta`). */
+export class PageShape {
+  private readonly root: Map<string, Property> | undefined;
+
+  constructor(
+    private readonly page: TypeNode,
+    private readonly models: ReadonlyMap<string, NamedModel>,
+  ) {
+    this.root = propertiesOf(page, models);
+  }
+
+  /** Where the items are, and the type of one. */
+  items(named?: string): Pick<Pagination, 'items' | 'item'> | undefined {
+    const page = this.resolved(this.page);
+    if (page.kind === 'array') return { items: [], item: page.items };
+    if (!this.root) return undefined;
+    const lists = [...this.root.values()].filter(
+      (property) => this.resolved(property.type).kind === 'array' && !notItems.includes(normalized(property.name)),
+    );
+    const chosen =
+      named !== undefined
+        ? lists.find((property) => property.name === named)
+        : lists.length === 1
+          ? lists[0]
+          : lists.find((property) => itemNames.includes(normalized(property.name)));
+    const list = chosen && this.resolved(chosen.type);
+    return list?.kind === 'array' ? { items: [chosen!.name], item: list.items } : undefined;
+  }
+
+  /** The type at a path of property names from the root. */
+  at(path: readonly string[]): TypeNode | undefined {
+    let type: TypeNode | undefined = this.page;
+    for (const name of path) type = type && this.property(type, name)?.type;
+    return type && withoutNull(type);
+  }
+
+  /** The type of one item of the list at `path` (`[]`: the page itself), or `undefined` when it is no list. */
+  list(path: readonly string[]): TypeNode | undefined {
+    const type = this.at(path);
+    const list = type && this.resolved(type);
+    return list?.kind === 'array' ? list.items : undefined;
+  }
+
+  property(type: TypeNode | undefined, name: string): Property | undefined {
+    return type ? propertiesOf(this.resolved(type), this.models)?.get(name) : undefined;
+  }
+
+  /**
+   * The path of the first property whose normalized name is one of `names` (in their order of preference) and whose
+   * type passes `test`: at the root, else in a container of paging fields (`links`, `meta`, `meta.cursors`), else,
+   * with `anywhere`, in any object at the root (`pageDetails.nextPageUrl`).
+   */
+  find(
+    names: readonly string[],
+    test: (type: TypeNode, property: Property, container: string | undefined) => boolean,
+    anywhere?: 'any',
+  ): string[] | undefined {
+    const places = this.places(anywhere === 'any');
+    for (const name of names) {
+      for (const place of places) {
+        for (const property of place.properties.values()) {
+          if (normalized(property.name) === name && test(withoutNull(property.type), property, place.container))
+            return [...place.path, property.name];
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The root's properties, then those of its containers, two levels down at most. */
+  private places(anywhere: boolean): { path: string[]; container?: string; properties: Map<string, Property> }[] {
+    if (!this.root) return [];
+    const places: { path: string[]; container?: string; properties: Map<string, Property> }[] = [
+      { path: [], properties: this.root },
+    ];
+    for (const place of places) {
+      if (place.path.length === 2) continue;
+      for (const property of place.properties.values()) {
+        const container = normalized(property.name);
+        const open = containers.includes(container) || (anywhere && place.path.length === 0);
+        const properties = open ? propertiesOf(this.resolved(property.type), this.models) : undefined;
+        if (properties) places.push({ path: [...place.path, property.name], container, properties });
+      }
+    }
+    return places;
+  }
+
+  /** A type without `null`, its named model's type when it is a reference to one. */
+  private resolved(type: TypeNode, depth = 0): TypeNode {
+    const bare = withoutNull(type);
+    if (bare.kind !== 'ref' || depth > 16) return bare;
+    const named = this.models.get(bare.name);
+    return named ? this.resolved(named.type, depth + 1) : bare;
+  }
+}
+
+/** Lower case, letters and digits only: `next_page_token`, `nextPageToken` and `NextPageToken` read alike. */
+export function normalized(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Names of the list in a page with several: the items. */
+const itemNames = ['data', 'items', 'results', 'value', 'values', 'entries', 'records', 'elements', 'list', 'content'];
+/** Lists in a page that are never its items. */
+const notItems = ['links', 'errors', 'warnings'];
+/** Containers in which `next` is a URL. */
+export const linkContainers = ['links', 'link', 'paging', 'pagination'];
+/** Containers in which `next` is a cursor. */
+export const cursorContainers = ['cursor', 'cursors'];
+/** Containers of paging fields. */
+const containers = [
+  ...linkContainers,
+  ...cursorContainers,
+  'meta',
+  'metadata',
+  'responsemetadata',
+  'pageinfo',
+  'page',
+  'pagedetails',
+];
+export function withoutNull(type: TypeNode): TypeNode {
+  if (type.kind !== 'union') return type;
+  const members = type.members.filter((member) => member.kind !== 'null');
+  return members.length === 1 ? members[0]! : { kind: 'union', members };
+}
