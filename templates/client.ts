@@ -215,8 +215,10 @@ export function createHttpClient(
           error = new ApiError({ operationId, method, path, response, body: data });
         } catch (thrown) {
           // A stream no one will read (`onResponse` threw) holds the connection: close it. A body already read
-          // refuses, locked.
-          await response?.body?.cancel().catch(() => {});
+          // refuses, locked; the stand-in `Response` of a custom `fetch` (a test's mock) may have no `cancel`.
+          try {
+            await response?.body?.cancel();
+          } catch {}
           error = signal.aborted
             ? signal.reason
             : thrown instanceof SdkError

@@ -137,6 +137,44 @@ describe('no credential appears in any error, however it is printed', () => {
   });
 });
 
+describe('a custom fetch returning a stand-in for Response (a test mock)', () => {
+  // What mocks often return: the fields a client reads, a body that is not a ReadableStream.
+  const standIn = (status: number) =>
+    ({
+      ok: status < 300,
+      status,
+      url: '',
+      headers: new Headers({ 'content-type': 'application/json' }),
+      body: {},
+      text: async () => '{"message":"no"}',
+    }) as unknown as Response;
+  const getItem: OperationRequest = { operationId: 'getItem', method: 'GET', path: '/items/a', security: [] };
+
+  it('fails as any call does when a hook throws after it answered, though its body cannot be cancelled', async () => {
+    const hookError = new Error('hook failed');
+    const client = createHttpClient({
+      baseUrl: 'http://127.0.0.1:9',
+      retry: false,
+      fetch: async () => standIn(200),
+      onResponse: () => {
+        throw hookError;
+      },
+    });
+    const error = await client.request(() => getItem).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(SdkError);
+    expect((error as SdkError).cause).toBe(hookError);
+  });
+
+  it('rejects with the ApiError of its status', async () => {
+    const client = createHttpClient({ baseUrl: 'http://127.0.0.1:9', retry: false, fetch: async () => standIn(404) });
+    await expect(client.request(() => getItem)).rejects.toMatchObject({
+      name: 'ApiError',
+      status: 404,
+      body: { message: 'no' },
+    });
+  });
+});
+
 describe('ApiError', () => {
   const response = (status: number, headers: Record<string, string> = {}) =>
     new Response(null, { status, statusText: status === 404 ? 'Not Found' : '', headers });
