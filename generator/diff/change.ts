@@ -22,6 +22,8 @@ export type ChangeKind =
   | 'parameter-media-type-changed'
   | 'idempotency-key-added'
   | 'idempotency-key-removed'
+  | 'pagination-added'
+  | 'pagination-removed'
   | 'body-removed'
   | 'body-added'
   | 'body-required'

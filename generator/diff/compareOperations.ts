@@ -93,6 +93,22 @@ function compareOperation(before: Operation, after: Operation, context: Operatio
     record,
     types: (status) => types(`${after.names.function}.response(${status})`, 'response'),
   });
+  // A call that iterates its pages is still the promise of the first: only losing the iteration breaks callers.
+  if (!before.pagination !== !after.pagination) {
+    record(
+      after.pagination
+        ? {
+            kind: 'pagination-added',
+            severity: 'non-breaking',
+            message: 'now a list in pages: iterating the call yields the items of every page, .pages() the pages',
+          }
+        : {
+            kind: 'pagination-removed',
+            severity: 'breaking',
+            message: 'no longer a list in pages: iterating the call and .pages() are gone',
+          },
+    );
+  }
 }
 
 type RecordChange = (change: Omit<Change, 'subject' | 'file' | 'pointer'>) => void;

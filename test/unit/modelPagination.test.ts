@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { diffModels } from '../../generator/diff/diffModels';
 import type { ConfiguredPages } from '../../generator/model/configuredPagination';
 import type { Operation, Pagination, SdkModel } from '../../generator/model/types';
 import { specsFolder } from '../corpus/manifest';
@@ -325,5 +326,28 @@ describe('model: which list operations page, and how', () => {
         ],
       ]);
     });
+  });
+
+  it('diff reports a list that starts to page as non-breaking, and one that stops as breaking', async () => {
+    const cursor = '{ type: object, properties: { data: ' + strings + ', next_cursor: { type: string } } }';
+    const modelOf = async (schema: string): Promise<SdkModel> => {
+      const paths = [
+        '/items:',
+        '  get:',
+        '    operationId: listItems',
+        `    parameters: [${query('cursor')}]`,
+        `    responses: { '200': { description: a page, content: { application/json: { schema: ${schema} } } } }`,
+      ].join('\n');
+      return (await buildFromFiles({ 'openapi.yaml': specText({ paths }) })).model!;
+    };
+    const plain = await modelOf('{ type: object, properties: { data: ' + strings + ' } }');
+    const paged = await modelOf(cursor);
+    const changes = (before: SdkModel, after: SdkModel) =>
+      diffModels(before, after)
+        .changes.filter((change) => change.kind.startsWith('pagination'))
+        .map(({ severity, kind }) => [severity, kind]);
+    expect(changes(plain, paged)).toEqual([['non-breaking', 'pagination-added']]);
+    expect(changes(paged, plain)).toEqual([['breaking', 'pagination-removed']]);
+    expect(changes(paged, paged)).toEqual([]);
   });
 });
