@@ -44,16 +44,32 @@ export function pagePlanExpression(pagination: Pagination): Expression {
   return objectExpression(properties);
 }
 
-/** What the JSDoc of a list operation says of its pages. */
+/** What the JSDoc of a list operation says of its pages, wrapped to fit a JSDoc line of 120 columns. */
 export function paginationDocs(operation: Operation & { readonly pagination: Pagination }): string {
   const { pagination, names } = operation;
   const code = (text: string): string => `\`${text}\``;
   const items = pagination.items.length > 0 ? `the ${code(pagination.items.join('.'))}` : 'the items';
-  return [
-    `A list in pages: iterate the call (\`for await (const item of ${names.function}(...))\`) for ${items} of every`,
-    'page, or its `pages()` for the pages; awaiting it gives the first page. Each page is requested once the one',
-    `before is read: ${nextPageText(pagination, code)}.`,
-  ].join('\n');
+  return wrapWords(
+    [
+      `A list in pages: iterate the call (\`for await (const item of ${names.function}(...))\`) for ${items} of every`,
+      'page, or its `pages()` for the pages; awaiting it gives the first page. Each page is requested once the one',
+      `before is read: ${nextPageText(pagination, code)}.`,
+    ].join(' '),
+    116,
+  );
+}
+
+/** Text in lines of at most `width` characters, broken between words (a longer word keeps a line to itself). */
+function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
 }
 
 /** How the next page is asked for, in words, with `code` spelling a name from the spec. */
