@@ -296,6 +296,19 @@ describe('model: which list operations page, and how', () => {
       });
     });
 
+    it('pages Qovery’s deployment histories by startId, the id of the last one read, as the README shows', async () => {
+      const spec = join(specsFolder, 'qovery', 'openapi.yaml');
+      const pagination = { listEnvironmentDeploymentHistory: { items: 'results', lastItem: 'id', param: 'startId' } };
+      const history = (await buildFromFile(spec, { pagination })).operations.find(
+        (operation) => operation.operationId === 'listEnvironmentDeploymentHistory',
+      );
+      expect(history?.pagination).toEqual({
+        items: ['results'],
+        item: { kind: 'ref', name: 'DeploymentHistoryEnvironment' },
+        next: { kind: 'lastItem', property: 'id', arg: 'startId' },
+      });
+    });
+
     it('reports, as errors naming the key, a parameter, a path or a list the operation does not have', async () => {
       const { diagnostics } = await build({
         listMessages: { items: 'messages', lastItem: 'id', param: 'after' },
