@@ -100,9 +100,8 @@ function operationDeclarations(
     helpers.add('paginate');
     imports.runtimeTypes.add('PagePromise');
     returnType = ['PagePromise', typeArgumentsOf([result, pagination.item], refs).doc];
-    const planArgument = pagePlanExpression(pagination);
-    const argsName = identifier('args');
-    call = callExpression('paginate', [identifier('client'), argsName, builder, planArgument, identifier('options')]);
+    const plan = pagePlanExpression(pagination);
+    call = callExpression('paginate', [identifier('client'), identifier('args'), builder, plan, identifier('options')]);
   } else {
     imports.runtimeTypes.add('ApiPromise');
     returnType = ['ApiPromise', typeArguments.doc];
