@@ -22,6 +22,7 @@ export function pagePlanExpression(pagination: Pagination): Expression {
       break;
     case 'cursor':
       properties.push({ key: 'cursor', value: path(next.path) }, { key: 'arg', value: stringExpression(next.arg) });
+      if (next.body) properties.push({ key: 'body', value: literalExpression('true') });
       break;
     case 'lastItem':
       properties.push(
@@ -87,7 +88,7 @@ export function nextPageText(pagination: Pagination, code: (text: string) => str
       case 'link':
         return 'the next page is the `Link` header\'s `rel="next"`';
       case 'cursor':
-        return `${field(next.path)} is sent back as ${code(next.arg)}`;
+        return `${field(next.path)} is sent back as ${next.body ? "the body's " : ''}${code(next.arg)}`;
       case 'lastItem':
         return `the last item's ${code(next.property)} is sent back as ${code(next.arg)}`;
       case 'offset':

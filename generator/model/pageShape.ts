@@ -46,7 +46,7 @@ export class PageShape {
   at(path: readonly string[]): TypeNode | undefined {
     let type: TypeNode | undefined = this.page;
     for (const name of path) type = type && this.property(type, name)?.type;
-    return type && withoutNull(type);
+    return type && this.resolved(type);
   }
 
   /** The type of one item of the list at `path` (`[]`: the page itself), or `undefined` when it is no list. */
@@ -74,7 +74,7 @@ export class PageShape {
     for (const name of names) {
       for (const place of places) {
         for (const property of place.properties.values()) {
-          if (normalized(property.name) === name && test(withoutNull(property.type), property, place.container))
+          if (normalized(property.name) === name && test(this.resolved(property.type), property, place.container))
             return [...place.path, property.name];
         }
       }
@@ -101,7 +101,7 @@ export class PageShape {
   }
 
   /** A type without `null`, its named model's type when it is a reference to one. */
-  private resolved(type: TypeNode, depth = 0): TypeNode {
+  resolved(type: TypeNode, depth = 0): TypeNode {
     const bare = withoutNull(type);
     if (bare.kind !== 'ref' || depth > 16) return bare;
     const named = this.models.get(bare.name);

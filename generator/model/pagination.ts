@@ -4,6 +4,8 @@ import { isSuccessStatus } from './bodies';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { configuredPagination, unknownOperations, type ConfiguredPages } from './configuredPagination';
 import type { ModelContext } from './context';
+import { requestContent } from './mediaTypes';
+import { propertiesOf } from './typeNodes';
 import { cursorContainers, linkContainers, normalized, PageShape, pageType, withoutNull } from './pageShape';
 import type { NamedModel, Operation, Pagination, Parameter, Property, TypeNode } from './types';
 
@@ -57,9 +59,10 @@ export function pagingHintsOf(context: ModelContext, operation: Location): Pagin
  *   `nextPageToken` -> `pageToken`, `next_marker` -> `marker`, `NextToken` -> `NextToken`);
  * - `starting_after`, with a `has_more` in the page: the last item's `id` (Stripe);
  * - a numeric `offset` (or `skip`) query parameter, advanced by the items read;
- * - a numeric `page` query parameter whose `default` is 0 or 1, advanced by one.
- * Only `GET` operations page, whose success responses are one JSON type: the list itself, or an object with one
- * list (or one whose name says it holds the items, `data`, `items`, `results`...).
+ * - a numeric `page` query parameter whose `default` is 0 or 1, advanced by one;
+ * - for a `POST` or `QUERY` operation, only a cursor sent back in its JSON body (AWS's `NextToken`).
+ * Only `GET`, `POST` and `QUERY` operations page, whose success responses are one JSON type: the list itself, or an
+ * object with one list (or one whose name says it holds the items, `data`, `items`, `results`...).
  *
  * Returns the operations, each list operation with its `pagination`.
  */
@@ -90,15 +93,17 @@ function paginationOf(
   hints: PagingHints | undefined,
   models: ReadonlyMap<string, NamedModel>,
 ): Pagination | undefined {
-  if (operation.method !== 'GET' || hints?.msPageable?.nextLinkName === null) return undefined;
+  const searches = operation.method === 'POST' || operation.method === 'QUERY';
+  if ((operation.method !== 'GET' && !searches) || hints?.msPageable?.nextLinkName === null) return undefined;
   const page = pageType(operation);
   if (!page) return undefined;
   const shape = new PageShape(page, models);
-  const items = shape.items(hints?.msPageable?.itemName);
+  const items = shape.items(searches ? undefined : hints?.msPageable?.itemName);
   if (!items) return undefined;
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
   const more = shape.find(moreNames, isBoolean);
   const ending = { ...(more ? { more } : {}) };
+  if (searches) return bodyCursorOf(operation, shape, models, { ...items, ...ending });
 
   if (hints?.msPageable) {
     const name = hints.msPageable.nextLinkName as string;
@@ -114,13 +119,10 @@ function paginationOf(
   if (url) return { ...items, next: { kind: 'url', path: url }, ...ending };
 
   const cursors = query.filter(
-    (parameter) => cursorParameters.includes(normalized(parameter.name)) && acceptsText(parameter.type),
+    (parameter) => cursorParameters.includes(normalized(parameter.name)) && acceptsText(shape.resolved(parameter.type)),
   );
   for (const parameter of cursors) {
-    const cursor = shape.find(cursorFieldsFor(parameter.name), (type, property, container) => {
-      // `next` names a cursor only in a container of cursors (`cursor.next`, `meta.cursors.next`).
-      return isText(type) && (normalized(property.name) !== 'next' || cursorContainers.includes(container ?? ''));
-    });
+    const cursor = shape.find(cursorFieldsFor(parameter.name), isCursor);
     if (cursor) return { ...items, next: { kind: 'cursor', path: cursor, arg: parameter.argName }, ...ending };
   }
   const startingAfter = query.find((parameter) => normalized(parameter.name) === 'startingafter');
@@ -129,6 +131,7 @@ function paginationOf(
   }
   // A cursor parameter whose value the page does not give: its pages are not asked for by position.
   if (cursors.length > 0) return undefined;
+  const isNumeric = (parameter: Parameter): boolean => shape.resolved(parameter.type).kind === 'number';
   const offset = query.find((parameter) => offsetNames.includes(normalized(parameter.name)) && isNumeric(parameter));
   if (offset) {
     const total = shape.find(totalNames, isNumber);
@@ -142,6 +145,32 @@ function paginationOf(
     return { ...items, next: { kind: 'page', arg: pageNumber.argName, first }, ...ending, ...(total ? { total } : {}) };
   }
   return undefined;
+}
+
+/**
+ * A `POST` (or `QUERY`) list sends its cursor in its JSON body, as every list of AWS's JSON APIs sends `NextToken`:
+ * a body property named as a cursor parameter whose page has the matching cursor. Nothing else pages such an
+ * operation, whose method may change what it lists.
+ */
+function bodyCursorOf(
+  operation: Operation,
+  shape: PageShape,
+  models: ReadonlyMap<string, NamedModel>,
+  page: Omit<Pagination, 'next'>,
+): Pagination | undefined {
+  const body = operation.requestBody && requestContent(operation.requestBody.contents);
+  if (!body || !/^application\/([^;]*\+)?json\s*(;|$)/i.test(body.mediaType)) return undefined;
+  for (const field of propertiesOf(body.type, models)?.values() ?? []) {
+    if (!cursorParameters.includes(normalized(field.name)) || !acceptsText(shape.resolved(field.type))) continue;
+    const cursor = shape.find(cursorFieldsFor(field.name), isCursor);
+    if (cursor) return { ...page, next: { kind: 'cursor', path: cursor, arg: field.name, body: true } };
+  }
+  return undefined;
+}
+
+/** A cursor in a page is text; `next` names one only in a container of cursors (`cursor.next`, `meta.cursors.next`). */
+function isCursor(type: TypeNode, property: Property, container: string | undefined): boolean {
+  return isText(type) && (normalized(property.name) !== 'next' || cursorContainers.includes(container ?? ''));
 }
 
 /**
@@ -205,10 +234,6 @@ function isBoolean(type: TypeNode): boolean {
 
 function isNumber(type: TypeNode): boolean {
   return type.kind === 'number';
-}
-
-function isNumeric(parameter: Parameter): boolean {
-  return withoutNull(parameter.type).kind === 'number';
 }
 
 /** A parameter a string can be given to. */

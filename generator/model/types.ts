@@ -314,8 +314,8 @@ export interface Pagination {
     | { readonly kind: 'url'; readonly path: readonly string[] }
     /** The `Link` response header's `rel="next"`. */
     | { readonly kind: 'link' }
-    /** A value in the page, sent back as the argument. */
-    | { readonly kind: 'cursor'; readonly path: readonly string[]; readonly arg: string }
+    /** A value in the page, sent back as the argument, or with `body` as that property of the JSON body. */
+    | { readonly kind: 'cursor'; readonly path: readonly string[]; readonly arg: string; readonly body?: true }
     /** A property of the page's last item, sent back as the argument (`starting_after`). */
     | { readonly kind: 'lastItem'; readonly property: string; readonly arg: string }
     /** The argument advanced by the number of items read. */

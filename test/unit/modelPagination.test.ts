@@ -55,6 +55,7 @@ describe('model: which list operations page, and how', () => {
       listOrders: { items: [], next: { kind: 'page', arg: 'page', first: 1 } },
       listTokens: { items: ['Tokens'], next: { kind: 'cursor', path: ['NextToken'], arg: 'NextToken' } },
       listVaults: { items: ['value'], next: { kind: 'url', path: ['nextLink'] } },
+      searchItems: { items: ['Items'], next: { kind: 'cursor', path: ['NextToken'], arg: 'NextToken', body: true } },
       listTags: undefined,
     });
     const item = (operationId: string): unknown =>
@@ -200,7 +201,7 @@ describe('model: which list operations page, and how', () => {
     expect(await listing(parameters, schema, extra)).toBeUndefined();
   });
 
-  it('does not page a POST, even with a cursor', async () => {
+  it('does not page a POST by a query cursor, only by one in its body', async () => {
     const paths = [
       '/search:',
       '  post:',

@@ -7,7 +7,7 @@ import { SdkError } from './errors.js';
  * from a page's root to a value (`['links', 'next']`). One way to the next page is set:
  * - `url`: a URL in the page (absolute, or relative to the page's own), on the same origin;
  * - `link`: the `Link` response header's `rel="next"` URL (RFC 8288), on the same origin;
- * - `cursor`: a value in the page, sent back as the argument `arg`;
+ * - `cursor`: a value in the page, sent back as the argument `arg` (with `body`, as that property of the body);
  * - `lastItem`: that property of the page's last item, sent back as the argument `arg` (`starting_after`);
  * - `offset`: the argument advanced by the number of items read;
  * - `page`: the argument advanced by one, from `first` when the call leaves it out.
@@ -20,6 +20,7 @@ export interface PagePlan {
   readonly cursor?: readonly string[];
   readonly lastItem?: string;
   readonly arg?: string;
+  readonly body?: true;
   readonly offset?: string;
   readonly page?: string;
   readonly first?: number;
@@ -99,7 +100,9 @@ export function paginate<T, Item, Args>(
       }
       if (next === undefined || next === null || next === '' || seen.has(next)) return;
       seen.add(next);
-      if (!url) current = { ...current, [(plan.arg ?? plan.offset ?? plan.page)!]: next };
+      const key = (plan.arg ?? plan.offset ?? plan.page)!;
+      if (plan.body) current = { ...current, body: { ...(current['body'] as object), [key]: next } };
+      else if (!url) current = { ...current, [key]: next };
       page = (await send(current as Args, url).withResponse()) as Page<T>;
     }
   }

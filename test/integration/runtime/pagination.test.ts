@@ -182,6 +182,15 @@ describe('list operations iterate their pages (test/fixtures/runtime/pagination.
     expect(targets()).toEqual(['/tokens', '/tokens?NextToken=n2', '/vaults', '/vaults?$skiptoken=x']);
   });
 
+  it('sends NextToken back in the JSON body of a POST list (AWS), keeping the rest of the body', async () => {
+    server.reply(json({ Items: ['a'], NextToken: 'n2' }), json({ Items: ['b'] }));
+    expect(await all(client().searchItems({ body: { Query: 'red' } }))).toEqual(['a', 'b']);
+    expect(server.requests.map((request) => [request.method, request.url, request.body.toString()])).toEqual([
+      ['POST', '/search', '{"Query":"red"}'],
+      ['POST', '/search', '{"Query":"red","NextToken":"n2"}'],
+    ]);
+  });
+
   it('retries a page that failed as any call, and rejects the iteration with the error of a page that fails', async () => {
     const page = (name: string, next: string): Reply =>
       json({ members: [{ name }], response_metadata: { next_cursor: next } });
