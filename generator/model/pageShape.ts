@@ -1,5 +1,5 @@
-import { propertiesOf } from './typeNodes';
 import { isSuccessStatus } from './bodies';
+import { propertiesOf } from './typeNodes';
 import type { NamedModel, Operation, Pagination, Property, TypeNode } from './types';
 
 /** The one JSON type of the success responses, or `undefined` when they differ or are not JSON. */
@@ -51,26 +51,31 @@ export class PageShape {
 
   /** The type of one item of the list at `path` (`[]`: the page itself), or `undefined` when it is no list. */
   list(path: readonly string[]): TypeNode | undefined {
-    const type = this.at(path);
-    const list = type && this.resolved(type);
+    const list = this.at(path);
     return list?.kind === 'array' ? list.items : undefined;
   }
 
-  property(type: TypeNode | undefined, name: string): Property | undefined {
+  private property(type: TypeNode | undefined, name: string): Property | undefined {
     return type ? propertiesOf(this.resolved(type), this.models)?.get(name) : undefined;
   }
 
+  /** The type of an object's property, resolved (see {@link resolved}). */
+  fieldType(type: TypeNode, name: string): TypeNode | undefined {
+    const property = this.property(type, name);
+    return property && this.resolved(property.type);
+  }
+
   /**
-   * The path of the first property whose normalized name is one of `names` (in their order of preference) and whose
-   * type passes `test`: at the root, else in a container of paging fields (`links`, `meta`, `meta.cursors`), else,
-   * with `anywhere`, in any object at the root (`pageDetails.nextPageUrl`).
+   * The path of the first property whose normalized name is one of `names` and whose type passes `test`. Names are
+   * tried in their order of preference, each at the root, then in the containers of paging fields (`links`, `meta`,
+   * `meta.cursors`), and with `anywhere` in any object at the root too (`pageDetails.nextPageUrl`).
    */
   find(
     names: readonly string[],
     test: (type: TypeNode, property: Property, container: string | undefined) => boolean,
-    anywhere?: 'any',
+    { anywhere = false } = {},
   ): string[] | undefined {
-    const places = this.places(anywhere === 'any');
+    const places = this.places(anywhere);
     for (const name of names) {
       for (const place of places) {
         for (const property of place.properties.values()) {

@@ -111,11 +111,11 @@ function paginationOf(
   }
   if (hints?.linkHeader) return { ...items, next: { kind: 'link' } };
   const url =
-    shape.find(urlNames, isText, 'any') ??
+    shape.find(urlNames, isText, { anywhere: true }) ??
     shape.find(['next', 'nextpage'], (type, property, container) => {
       return isText(type) && (isUriFormat(property) || linkContainers.includes(container ?? ''));
     }) ??
-    shape.find(['next'], (type) => isText(shape.property(type, 'href')?.type))?.concat('href');
+    shape.find(['next'], (type) => isText(shape.fieldType(type, 'href')))?.concat('href');
   if (url) return { ...items, next: { kind: 'url', path: url }, ...ending };
 
   const cursors = query.filter(
@@ -126,7 +126,7 @@ function paginationOf(
     if (cursor) return { ...items, next: { kind: 'cursor', path: cursor, arg: parameter.argName }, ...ending };
   }
   const startingAfter = query.find((parameter) => normalized(parameter.name) === 'startingafter');
-  if (startingAfter && more && isText(shape.property(items.item, 'id')?.type)) {
+  if (startingAfter && more && isText(shape.fieldType(items.item, 'id'))) {
     return { ...items, next: { kind: 'lastItem', property: 'id', arg: startingAfter.argName }, more };
   }
   // A cursor parameter whose value the page does not give: its pages are not asked for by position.
