@@ -50,7 +50,7 @@ const pagePlan = z
     cursor: pagePath.optional(),
     /** A property of the page's last item sent back as the query parameter `param` (`id`, for `starting_after`). */
     lastItem: z.string().min(1).optional(),
-    /** The query parameter a `cursor` or `lastItem` is sent as, by its name in the spec. */
+    /** The query parameter a `cursor` or `lastItem` is sent as, by its name in the spec; a `cursor` also a JSON body property. */
     param: z.string().min(1).optional(),
     /** A query parameter advanced by the number of items read. */
     offset: z.string().min(1).optional(),

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { requestContent } from './mediaTypes';
 import { PageShape, pageType } from './pageShape';
+import { propertiesOf } from './typeNodes';
 import type { NamedModel, Operation, Pagination } from './types';
 
 /** Where a value is in a page: property names from its root, as a list or joined by dots (`meta.next_cursor`). */
@@ -12,7 +14,10 @@ export interface ConfiguredPagePlan {
   readonly link?: true | undefined;
   readonly cursor?: ConfiguredPath | undefined;
   readonly lastItem?: string | undefined;
-  /** The query parameter, by its name in the spec, a `cursor` or `lastItem` is sent as. */
+  /**
+   * The query parameter, by its name in the spec, a `cursor` or `lastItem` is sent as; for a `cursor`, also a
+   * property of the JSON request body (a `POST` search's).
+   */
   readonly param?: string | undefined;
   readonly offset?: string | undefined;
   readonly page?: string | undefined;
@@ -81,7 +86,9 @@ export function configuredPagination(
       : plan.link
         ? { kind: 'link' }
         : plan.cursor !== undefined
-          ? { kind: 'cursor', path: path('cursor', plan.cursor), arg: argument('param', plan.param ?? '') }
+          ? bodyCursorField(operation, models, plan.param ?? '')
+            ? { kind: 'cursor', path: path('cursor', plan.cursor), arg: plan.param ?? '', body: true }
+            : { kind: 'cursor', path: path('cursor', plan.cursor), arg: argument('param', plan.param ?? '') }
           : plan.lastItem !== undefined
             ? { kind: 'lastItem', property: plan.lastItem, arg: argument('param', plan.param ?? '') }
             : plan.offset !== undefined
@@ -96,6 +103,16 @@ export function configuredPagination(
     pagination: { items, item, next, ...(more ? { more } : {}), ...(total ? { total } : {}) },
     diagnostics: [],
   };
+}
+
+/**
+ * A cursor sent back in the JSON body: for an operation without a query parameter of that name whose request body
+ * has a property of it (a `POST` search). `path` is read by the caller; this only places the argument.
+ */
+function bodyCursorField(operation: Operation, models: ReadonlyMap<string, NamedModel>, name: string): boolean {
+  if (operation.parameters.some((parameter) => parameter.in === 'query' && parameter.name === name)) return false;
+  const body = operation.requestBody && requestContent(operation.requestBody.contents);
+  return body !== undefined && /json/i.test(body.mediaType) && propertiesOf(body.type, models)?.has(name) === true;
 }
 
 function diagnostic(problem: string): Diagnostic {

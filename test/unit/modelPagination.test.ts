@@ -310,6 +310,30 @@ describe('model: which list operations page, and how', () => {
       });
     });
 
+    it('sends a configured cursor in the JSON body of a POST list that takes it there', async () => {
+      const search = [
+        '/search:',
+        '  post:',
+        '    operationId: search',
+        '    requestBody: { content: { application/json: { schema: { type: object, properties: { q: { type: string }, after: { type: string } } } } } }',
+        "    responses: { '200': { description: a page, content: { application/json: { schema: { type: object, properties: { hits: " +
+          strings +
+          ', last: { type: string } } } } } } }',
+      ].join('\n');
+      const { model, diagnostics } = await buildFromFiles(
+        { 'openapi.yaml': specText({ paths: search }) },
+        'openapi.yaml',
+        {
+          pagination: { search: { items: 'hits', cursor: 'last', param: 'after' } },
+        },
+      );
+      expect(diagnostics).toEqual([]);
+      expect(plans(model!)['search']).toEqual({
+        items: ['hits'],
+        next: { kind: 'cursor', path: ['last'], arg: 'after', body: true },
+      });
+    });
+
     it('reports, as errors naming the key, a parameter, a path or a list the operation does not have', async () => {
       const { diagnostics } = await build({
         listMessages: { items: 'messages', lastItem: 'id', param: 'after' },
