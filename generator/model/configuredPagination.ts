@@ -1,7 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { requestContent } from './mediaTypes';
-import { PageShape, pageType } from './pageShape';
-import { propertiesOf } from './typeNodes';
+import { jsonBodyProperties, PageShape, pageType } from './pageShape';
 import type { NamedModel, Operation, Pagination } from './types';
 
 /** Where a value is in a page: property names from its root, as a list or joined by dots (`meta.next_cursor`). */
@@ -111,8 +109,7 @@ export function configuredPagination(
  */
 function bodyCursorField(operation: Operation, models: ReadonlyMap<string, NamedModel>, name: string): boolean {
   if (operation.parameters.some((parameter) => parameter.in === 'query' && parameter.name === name)) return false;
-  const body = operation.requestBody && requestContent(operation.requestBody.contents);
-  return body !== undefined && /json/i.test(body.mediaType) && propertiesOf(body.type, models)?.has(name) === true;
+  return jsonBodyProperties(operation, models)?.has(name) === true;
 }
 
 function diagnostic(problem: string): Diagnostic {

@@ -53,7 +53,7 @@ export function isEncodedForm(content: MediaContent): boolean {
 }
 
 /** The media type without its parameters, in lower case (`Application/JSON; charset=utf-8` is `application/json`). */
-function baseMediaType(mediaType: string): string {
+export function baseMediaType(mediaType: string): string {
   return mediaType.split(';')[0]!.trim().toLowerCase();
 }
 

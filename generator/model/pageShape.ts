@@ -1,4 +1,5 @@
 import { isSuccessStatus } from './bodies';
+import { baseMediaType, isJsonMediaType, requestContent } from './mediaTypes';
 import { propertiesOf } from './typeNodes';
 import type { NamedModel, Operation, Pagination, Property, TypeNode } from './types';
 
@@ -7,10 +8,24 @@ export function pageType(operation: Operation): TypeNode | undefined {
   const types = operation.responses
     .filter((response) => isSuccessStatus(response.status))
     .flatMap((response) => response.contents)
-    .filter((content) => /^application\/([^;]*\+)?json\s*(;|$)/i.test(content.mediaType))
+    .filter((content) => isJsonDocument(content.mediaType))
     .map((content) => content.type);
   const distinct = new Set(types.map((type) => JSON.stringify(type)));
   return distinct.size === 1 ? withoutNull(types[0]!) : undefined;
+}
+
+/** The properties of an operation's JSON request body (where a `POST` search takes its cursor), by name. */
+export function jsonBodyProperties(
+  operation: Operation,
+  models: ReadonlyMap<string, NamedModel>,
+): Map<string, Property> | undefined {
+  const body = operation.requestBody && requestContent(operation.requestBody.contents);
+  return body && isJsonDocument(body.mediaType) ? propertiesOf(body.type, models) : undefined;
+}
+
+/** A JSON media type a page or a search is written in; any media type (`*\/*`), which the model also reads as JSON, is not one. */
+function isJsonDocument(mediaType: string): boolean {
+  return isJsonMediaType(mediaType) && baseMediaType(mediaType) !== '*/*';
 }
 
 /** A page's properties, at its root and in the containers APIs put paging fields in (`links`, `meta`). */
@@ -138,7 +153,7 @@ const containers = [
   'page',
   'pagedetails',
 ];
-export function withoutNull(type: TypeNode): TypeNode {
+function withoutNull(type: TypeNode): TypeNode {
   if (type.kind !== 'union') return type;
   const members = type.members.filter((member) => member.kind !== 'null');
   return members.length === 1 ? members[0]! : { kind: 'union', members };

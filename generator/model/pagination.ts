@@ -4,9 +4,7 @@ import { isSuccessStatus } from './bodies';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { configuredPagination, unknownOperations, type ConfiguredPages } from './configuredPagination';
 import type { ModelContext } from './context';
-import { requestContent } from './mediaTypes';
-import { propertiesOf } from './typeNodes';
-import { cursorContainers, linkContainers, normalized, PageShape, pageType, withoutNull } from './pageShape';
+import { cursorContainers, jsonBodyProperties, linkContainers, normalized, PageShape, pageType } from './pageShape';
 import type { NamedModel, Operation, Pagination, Parameter, Property, TypeNode } from './types';
 
 /** What an operation's spec says of its pages (extensions, headers), read before its types are known. */
@@ -158,9 +156,7 @@ function bodyCursorOf(
   models: ReadonlyMap<string, NamedModel>,
   page: Omit<Pagination, 'next'>,
 ): Pagination | undefined {
-  const body = operation.requestBody && requestContent(operation.requestBody.contents);
-  if (!body || !/^application\/([^;]*\+)?json\s*(;|$)/i.test(body.mediaType)) return undefined;
-  for (const field of propertiesOf(body.type, models)?.values() ?? []) {
+  for (const field of jsonBodyProperties(operation, models)?.values() ?? []) {
     if (!cursorParameters.includes(normalized(field.name)) || !acceptsText(shape.resolved(field.type))) continue;
     const cursor = shape.find(cursorFieldsFor(field.name), isCursor);
     if (cursor) return { ...page, next: { kind: 'cursor', path: cursor, arg: field.name, body: true } };
@@ -236,10 +232,9 @@ function isNumber(type: TypeNode): boolean {
   return type.kind === 'number';
 }
 
-/** A parameter a string can be given to. */
+/** A parameter or body property a string can be given to (its type resolved, without `null`). */
 function acceptsText(type: TypeNode): boolean {
-  const bare = withoutNull(type);
-  return bare.kind === 'string' || bare.kind === 'unknown';
+  return type.kind === 'string' || type.kind === 'unknown';
 }
 
 function isUriFormat(property: Property): boolean {
