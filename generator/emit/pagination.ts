@@ -49,7 +49,7 @@ export function pagePlanExpression(pagination: Pagination): Expression {
 export function paginationDocs(operation: Operation & { readonly pagination: Pagination }): string {
   const { pagination, names } = operation;
   const code = (text: string): string => `\`${text}\``;
-  const items = pagination.items.length > 0 ? `the ${code(pagination.items.join('.'))}` : 'the items';
+  const items = itemsText(pagination, code);
   return wrapWords(
     [
       `A list in pages: iterate the call (\`for await (const item of ${names.function}(...))\`) for ${items} of every`,
@@ -71,6 +71,11 @@ function wrapWords(text: string, width: number): string {
     } else line = line ? `${line} ${word}` : word;
   }
   return [...lines, line].join('\n');
+}
+
+/** What iterating a list yields, in words: `the \`data\`` (with `code` spelling the spec's names), or `the items`. */
+export function itemsText(pagination: Pagination, code: (text: string) => string): string {
+  return pagination.items.length > 0 ? `the ${code(pagination.items.join('.'))}` : 'the items';
 }
 
 /** How the next page is asked for, in words, with `code` spelling a name from the spec. */

@@ -1,7 +1,7 @@
 import type { Operation, Parameter, SdkModel } from '../../model/types';
 import { requestContent } from '../../model/mediaTypes';
 import { responseBodyType, successType } from '../operationTypes';
-import { nextPageText } from '../pagination';
+import { itemsText, nextPageText } from '../pagination';
 import { mdCode, mdParagraphs, mdTable, mdText } from './markdown';
 import type { Slugger } from './slugger';
 import { typeSummary } from './typeSummary';
@@ -94,7 +94,7 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
   parts.push(`Resolves to ${mdCode(typeSummary(successType(operation)))}.`);
   const { pagination } = operation;
   if (pagination) {
-    const items = pagination.items.length > 0 ? `the ${mdCode(pagination.items.join('.'))}` : 'the items';
+    const items = itemsText(pagination, (text) => mdCode(text));
     parts.push(
       [
         `A list in pages: \`for await (const item of client.${operation.names.function}(...))\` iterates ${items} of`,
