@@ -3,6 +3,7 @@ import type { RequestBody } from './body.js';
 import { AbortError, ApiError, NetworkError, redact, SdkError, TimeoutError } from './errors.js';
 import type { EventReader } from './events.js';
 import { mergeHeaders, type HeadersLike } from './headers.js';
+import { callLog, type Logger, type LogLevel } from './log.js';
 import { readBody } from './response.js';
 import { callRetry, retryDelay, type Retry } from './retry.js';
 import { applySecurity, type AuthTarget, type Credentials, type SecurityRequirement } from './security.js';
@@ -57,6 +58,15 @@ export interface BaseClientOptions {
   readonly onResponse?: (context: RequestContext & { readonly response: Response }) => void | Promise<void>;
   /** Runs after every attempt that failed, before a retry or the rejection. */
   readonly onError?: (context: RequestContext & { readonly error: SdkError }) => void | Promise<void>;
+  /**
+   * What the client logs of its calls, each level with those above it: `'debug'` each attempt sent and each
+   * response, `'info'` each retry and its wait, `'warn'` each call that failed with a 4xx status or was aborted,
+   * `'error'` each call that failed otherwise; `'off'`. Nothing by default, `'warn'` when a `logger` is given.
+   * Credentials in URLs are hidden; headers and bodies are never logged.
+   */
+  readonly logLevel?: LogLevel;
+  /** Where logs go (see `logLevel`): an object with `debug`, `info`, `warn` and `error` methods; `console` by default. */
+  readonly logger?: Logger;
 }
 
 /** Options of one call, the optional last argument of every operation. */
@@ -71,6 +81,8 @@ export interface RequestOptions {
   readonly retry?: Retry;
   /** Given to `fetch` for this call, over the client's (`{ cache: 'no-store' }`). */
   readonly fetchOptions?: FetchOptions;
+  /** What this call logs, over the client's `logLevel` (`'debug'` to follow one call). */
+  readonly logLevel?: LogLevel;
 }
 
 /** A server URL, or a function of the client's `serverVariables` returning one (see {@link serverUrl}). */
@@ -151,6 +163,7 @@ export function createHttpClient(
       throw new SdkError(`${operationId}: a path parameter is empty, "." or "..".`);
     const retry = callRetry(method, options.retry, call.retry, operation.idempotent);
     const label = `${operationId} (${method} ${path})`;
+    const log = callLog(call.logLevel ?? options.logLevel ?? (options.logger && 'warn'), options.logger);
 
     // One signal for the call: the caller's abort and the timeout both end it, retries and waits included.
     const controller = new AbortController();
@@ -185,6 +198,7 @@ export function createHttpClient(
           ...(body && { body: body.payload, duplex: 'half' }),
         };
         const context: RequestContext = { operationId, attempt, url: auth.url, init };
+        const note = log?.(context, auth.secrets);
         let error: SdkError;
         // Whether a failure is the network's: `fetch` or reading the response failed.
         let sending = false;
@@ -201,6 +215,7 @@ export function createHttpClient(
           });
           mergeHeaders(headers, call.headers);
           await options.onRequest?.(context);
+          note?.();
           sending = true;
           response = await (options.fetch ?? fetch)(context.url, init);
           // A stream's events arrive after the call resolves: the timeout no longer covers them, and the stream
@@ -209,6 +224,7 @@ export function createHttpClient(
             (response.ok && operation.events?.(response, { label, signal, secrets: auth.secrets, listen, done })) ||
             (await readBody(response, operation.revive));
           sending = false;
+          note?.(response);
           await options.onResponse?.({ ...context, response });
           // The URL too, for `paginate` to resolve a relative link when `response.url` is empty (a custom `fetch`).
           if (response.ok) return { data: data as T, response, url: context.url };
@@ -230,7 +246,9 @@ export function createHttpClient(
         }
         await options.onError?.({ ...context, error });
         const wait = body?.once ? undefined : retryDelay(retry, attempt, error);
-        if (wait === undefined || signal.aborted) throw signal.reason ?? error;
+        const last = wait === undefined || signal.aborted;
+        note?.(signal.reason ?? error, last ? undefined : wait);
+        if (last) throw signal.reason ?? error;
         // The next attempt starts when the wait ends or the call is aborted (then it fails before sending).
         await new Promise<void>((resolve) => {
           const waiting = setTimeout(resolve, wait);

@@ -140,6 +140,10 @@ function clientSection(context: ExampleContext, heading: Heading): string[] {
         ],
         ['`serverVariables`', 'Values for the `{variables}` of the server URL; each defaults to the spec’s default.'],
         ['`onRequest`, `onResponse`, `onError`', 'Hooks run around every attempt (to log, or to sign a request).'],
+        [
+          '`logLevel`, `logger`',
+          "What the client logs: `'debug'` (each attempt and response), `'info'` (retries and their waits), `'warn'` (calls that failed with a 4xx or were aborted), `'error'` (calls that failed otherwise) or `'off'`; nothing by default, `'warn'` with a `logger`. The logger is `console` unless given (any object with `debug`, `info`, `warn`, `error`); a call's own `logLevel` overrides the client's. Credentials in URLs are hidden; headers and bodies are never logged.",
+        ],
       ],
     ),
   );
