@@ -1,30 +1,7 @@
 import { isFormMediaType, isJsonMediaType } from '../model/mediaTypes';
-import type { MediaContent, Operation, Response, StreamItems, TypeNode } from '../model/types';
+import type { MediaContent, Operation, Response, StreamItems } from '../model/types';
 import { isSuccessStatus } from '../model/bodies';
-import { unionOf } from '../model/typeNodes';
-
-/** The type of a response body: the union over its media types. */
-export function responseBodyType(response: Response): TypeNode | undefined {
-  if (response.contents.length === 0) return undefined;
-  return unionOf(response.contents.map((content) => content.type));
-}
-
-/**
- * The responses a successful call may get: the 2xx ones; when none is documented, `default`, which then describes
- * them too (it documents every status the others do not, OpenAPI 3.1 §4.8.16).
- */
-function successResponses(operation: Operation): Response[] {
-  const successes = operation.responses.filter((response) => isSuccessStatus(response.status));
-  return successes.length > 0 ? successes : operation.responses.filter((response) => response.status === 'default');
-}
-
-/** What a successful call resolves to: the union of the documented success bodies. */
-export function successType(operation: Operation): TypeNode | 'void' {
-  const successes = successResponses(operation);
-  if (successes.length === 0) return operation.responses.length === 0 ? 'void' : { kind: 'unknown' };
-  const bodies = successes.map(responseBodyType).filter((type): type is TypeNode => type !== undefined);
-  return bodies.length === 0 ? 'void' : unionOf(bodies);
-}
+import { successResponses } from '../model/successes';
 
 /** Documented responses that are not successes, each with its status as a number when it is one. */
 export function errorResponses(operation: Operation): { status: number | undefined; response: Response }[] {

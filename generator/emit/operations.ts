@@ -1,4 +1,4 @@
-import type { MediaContent, Operation, SdkModel, TypeNode } from '../model/types';
+import type { MediaContent, NamedModel, Operation, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
 import {
   arrowReturningObject,
@@ -14,7 +14,9 @@ import { interfaceOf, laidOutDoc, typeAliasDeclaration, type LaidOut } from './d
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
 import { requestContent } from '../model/mediaTypes';
-import { errorResponses, isRawMediaType, responseBodyType, successType } from './operationTypes';
+import { errorResponses, isRawMediaType } from './operationTypes';
+import { responseBodyType } from '../model/successes';
+import { resultTypes } from './resultTypes';
 import { requestObject } from './requestObject';
 import {
   emptyModule,
@@ -41,7 +43,8 @@ export function emitOperations(model: SdkModel, printer: SourcePrinter, banner: 
   for (const operation of model.operations)
     groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
   const names = [...groups.keys()].sort(compareStrings);
-  const files = names.map((group) => emitGroup(group, groups.get(group)!, printer, banner));
+  const models = new Map(model.models.map((named) => [named.name, named]));
+  const files = names.map((group) => emitGroup(group, groups.get(group)!, models, printer, banner));
   const index = names.map((group) => exportAll(`./${group}.js`));
   files.push(printer.print('operations/index.ts', banner, index.length > 0 ? index : [emptyModule]));
   return files;
@@ -50,6 +53,7 @@ export function emitOperations(model: SdkModel, printer: SourcePrinter, banner: 
 function emitGroup(
   group: string,
   operations: readonly Operation[],
+  models: ReadonlyMap<string, NamedModel>,
   printer: SourcePrinter,
   banner: string,
 ): EmittedFile {
@@ -57,9 +61,12 @@ function emitGroup(
   const helpers = new Set<string>();
   const runtimeTypes = new Set(['BaseClient', 'RequestOptions', 'ApiError', 'OperationRequest']);
   const datePlans = new Set<string>();
+  const declared = new Set<string>();
   const declarations = operations.flatMap((operation) =>
-    operationDeclarations(operation, { refs, helpers, runtimeTypes, datePlans }),
+    operationDeclarations(operation, models, { refs, helpers, runtimeTypes, datePlans, declared }),
   );
+  // A signature names the `<Operation>Response` declared above it; the models file has every other name.
+  for (const name of declared) refs.delete(name);
   const statements: Statement[] = [
     ...valueImport(helpers, '../runtime/index.js'),
     ...typeImport(runtimeTypes, '../runtime/index.js'),
@@ -76,12 +83,21 @@ function emitGroup(
 
 function operationDeclarations(
   operation: Operation,
-  imports: { refs: Set<string>; helpers: Set<string>; runtimeTypes: Set<string>; datePlans: Set<string> },
+  models: ReadonlyMap<string, NamedModel>,
+  imports: {
+    refs: Set<string>;
+    helpers: Set<string>;
+    runtimeTypes: Set<string>;
+    datePlans: Set<string>;
+    declared: Set<string>;
+  },
 ): LaidOut[] {
   const { names } = operation;
   const { refs, helpers } = imports;
   const args = argsDeclaration(operation, imports);
-  const result = successType(operation);
+  const results = resultTypes(operation, models, refs);
+  for (const name of results.declared) imports.declared.add(name);
+  const { result } = results;
   // `void` is no model: it names nothing to import.
   const typeArguments =
     result === 'void' ? typeArgumentsOf([{ kind: 'ref', name: 'void' }]) : typeArgumentsOf([result], refs);
@@ -99,7 +115,7 @@ function operationDeclarations(
   if (pagination && result !== 'void') {
     helpers.add('paginate');
     imports.runtimeTypes.add('PagePromise');
-    returnType = ['PagePromise', typeArgumentsOf([result, pagination.item], refs).doc];
+    returnType = ['PagePromise', typeArgumentsOf([result, results.item ?? pagination.item], refs).doc];
     const plan = pagePlanExpression(pagination);
     call = callExpression('paginate', [identifier('client'), identifier('args'), builder, plan, identifier('options')]);
   } else {
@@ -117,7 +133,12 @@ function operationDeclarations(
     returnType,
     body: [returnStatement(call)],
   });
-  return [args.declaration, errorDeclaration(operation, refs), laidOutDoc(operationDocs(operation), doc)];
+  return [
+    args.declaration,
+    ...results.declarations,
+    errorDeclaration(operation, refs),
+    laidOutDoc(operationDocs(operation), doc),
+  ];
 }
 
 /** The argument object: each parameter under its spec name, the request body under `body`. */

@@ -79,7 +79,34 @@ export function typeAliasDoc(name: string, type: TypeNode, refs?: Set<string>): 
   if (members.length >= 2 && !isHuggedUnion(members)) {
     return ['export ', group([left, ' =', breakAfterOperator(unionGroup(unionOperands(members, refs)))]), ';'];
   }
-  return ['export ', group([left, ' =', ...fluidRight(typeDoc(type, refs))]), ';'];
+  return typeAliasOfDoc(name, typeDoc(type, refs));
+}
+
+/** `type Name = …;` for a type already laid out, that is not a union. */
+export function typeAliasOfDoc(name: string, type: Doc): Doc {
+  return ['export ', group([group(['type ', name]), ' =', ...fluidRight(type)]), ';'];
+}
+
+/** One step of an indexed access: a property's name, or `number` for an array's items. */
+export interface AccessStep {
+  readonly key: string | number;
+  /** The value reached may be `null` or `undefined`: the next step reads it through `NonNullable`. */
+  readonly nullable: boolean;
+}
+
+/**
+ * A type reached from a named type through its properties and arrays: `Page['data'][number]`, or with
+ * `NonNullable<Page['data']>[number]` where a value on the way may be missing.
+ */
+export function indexedAccessDoc(base: string, baseNullable: boolean, steps: readonly AccessStep[]): Doc {
+  let doc: Doc = base;
+  let nullable = baseNullable;
+  for (const step of steps) {
+    if (nullable) doc = ['NonNullable', group(['<', indent([softline, doc]), softline, '>'])];
+    doc = [doc, '[', typeof step.key === 'number' ? 'number' : literalText(step.key), ']'];
+    nullable = step.nullable;
+  }
+  return nullable ? ['NonNullable', group(['<', indent([softline, doc]), softline, '>'])] : doc;
 }
 
 /** A generic type applied to type arguments: `ApiError<401 | 403, Problem>`. */

@@ -14,6 +14,7 @@ import { webhooksOf } from './webhooks';
 import { withDatePlans } from './datePlans';
 import type { ConfiguredPages } from './configuredPagination';
 import { withPagination } from './pagination';
+import { withResultNames } from './resultNames';
 import type { NamedModel, SdkModel } from './types';
 
 /**
@@ -145,7 +146,7 @@ export function buildModel(
     const location = spec.rootLocation(toPointer(['components', 'schemas', name]));
     return { location, name: reserveModelName(context, location) };
   });
-  const { operations, callbacks, pagingHints } = buildOperations(context, new Map());
+  const { operations, callbacks, pagingHints, locations } = buildOperations(context, new Map());
   const webhooks = [...webhooksOf(context), ...callbacks];
   for (const { location, name } of componentSchemas) {
     defineModel(context, location, name);
@@ -163,6 +164,7 @@ export function buildModel(
   const dated = withDatePlans(context, directed.models, directed.operations);
   const paged = withPagination(dated.models, dated.operations, pagingHints, options.pagination);
   context.diagnostics.push(...paged.diagnostics);
+  const named = withResultNames(context, paged.operations, locations);
   const info = isRecord(document['info']) ? document['info'] : {};
   const infoDocs = docsOf(info);
   return {
@@ -174,7 +176,7 @@ export function buildModel(
       },
       servers: serversOf(document['servers']) ?? [],
       models: dated.models,
-      operations: paged.operations,
+      operations: named,
       webhooks,
       securitySchemes: securitySchemesOf(context),
       defaultSecurity: securityOf(context, spec.rootLocation('/security')) ?? [],

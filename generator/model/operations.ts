@@ -17,12 +17,18 @@ import { callbacksOf } from './webhooks';
 export function buildOperations(
   context: ModelContext,
   groupFiles: Map<string, string>,
-): { operations: Operation[]; callbacks: Webhook[]; pagingHints: Map<string, PagingHints> } {
+): {
+  operations: Operation[];
+  callbacks: Webhook[];
+  pagingHints: Map<string, PagingHints>;
+  locations: Map<string, Location>;
+} {
   const paths = context.spec.document['paths'];
   const operations: Operation[] = [];
   const callbacks: Webhook[] = [];
   const pagingHints = new Map<string, PagingHints>();
-  if (!isRecord(paths)) return { operations, callbacks, pagingHints };
+  const locations = new Map<string, Location>();
+  if (!isRecord(paths)) return { operations, callbacks, pagingHints, locations };
   const operationIds = new Set<string>();
   for (const path of Object.keys(paths)) {
     const pathItem = context.spec.deref(context.spec.rootLocation(toPointer(['paths', path])));
@@ -31,6 +37,7 @@ export function buildOperations(
       const operation = operationOf(context, { path, found, pathItem: pathItem.location, groupFiles, operationIds });
       operations.push(operation);
       pagingHints.set(operation.operationId, pagingHintsOf(context, found.location));
+      locations.set(operation.operationId, found.location);
       callbacks.push(
         ...callbacksOf(context, {
           operation: found.location,
@@ -40,7 +47,7 @@ export function buildOperations(
       );
     }
   }
-  return { operations, callbacks, pagingHints };
+  return { operations, callbacks, pagingHints, locations };
 }
 
 function operationOf(

@@ -1,6 +1,6 @@
 import { isSuccessStatus } from './bodies';
 import { baseMediaType, isJsonMediaType, requestContent } from './mediaTypes';
-import { propertiesOf } from './typeNodes';
+import { propertiesOf, withoutNull } from './typeNodes';
 import type { NamedModel, Operation, Pagination, Property, TypeNode } from './types';
 
 /** The one JSON type of the success responses, or `undefined` when they differ or are not JSON. */
@@ -153,8 +153,3 @@ const containers = [
   'page',
   'pagedetails',
 ];
-function withoutNull(type: TypeNode): TypeNode {
-  if (type.kind !== 'union') return type;
-  const members = type.members.filter((member) => member.kind !== 'null');
-  return members.length === 1 ? members[0]! : { kind: 'union', members };
-}

@@ -46,6 +46,13 @@ export function withNull(type: TypeNode): TypeNode {
   return unionOf([type, nullType]);
 }
 
+/** The type without its `null` member. */
+export function withoutNull(type: TypeNode): TypeNode {
+  if (type.kind !== 'union') return type;
+  const members = type.members.filter((member) => member.kind !== 'null');
+  return members.length === 1 ? members[0]! : { kind: 'union', members };
+}
+
 /** JSON writes NaN and the infinities as `null` and -0 as `0`; YAML enums may hold all of them, each distinct. */
 function distinctNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))

@@ -274,6 +274,13 @@ export interface OperationNames {
   readonly args: string;
   /** The union of documented error responses. */
   readonly error: string;
+  /**
+   * The type a successful call resolves to, for users to name; absent when it resolves to nothing. It is the name
+   * of the response's model when that model already has it.
+   */
+  readonly response?: string;
+  /** The type of one item of a list that pages (`for await`); the name of the item's model when it has it. */
+  readonly item?: string;
 }
 
 export interface Operation {

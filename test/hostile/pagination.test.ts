@@ -25,7 +25,8 @@ const spec = JSON.stringify({
                 schema: {
                   type: 'object',
                   properties: {
-                    [items]: { type: 'array', items: { type: 'integer' } },
+                    // An inline item: the SDK names it by an indexed access through this name.
+                    [items]: { type: 'array', items: { type: 'object', properties: { n: { type: 'integer' } } } },
                     links: { type: 'object', properties: { [cursor]: { type: 'string' } } },
                   },
                 },
@@ -50,9 +51,13 @@ describe('list operations whose names come from a hostile spec', () => {
       expect(generated.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const sdkFolder = join(folder, 'sdk');
       expect(compileSdks(writeSdk(sdkFolder, generated.files!)).errors).toEqual([]);
+      const operations = generated.files!.find((file) => file.path === 'operations/default.ts')!.content;
+      expect(operations).toContain(
+        `export type ListItemsItem = NonNullable<ListItemsResponse["a'); globalThis.pwned = 1; ('"]>[number];`,
+      );
       const pages = [
-        { [items]: [1, 2], links: { [cursor]: 'n"2' } },
-        { [items]: [3], links: {} },
+        { [items]: [{ n: 1 }, { n: 2 }], links: { [cursor]: 'n"2' } },
+        { [items]: [{ n: 3 }], links: {} },
       ];
       const probe = await probeSdk(
         sdkFolder,
@@ -74,7 +79,7 @@ describe('list operations whose names come from a hostile spec', () => {
       expect(probe.after).toEqual(probe.before);
       expect(probe.after.pwned).toBeNull();
       expect(probe.result).toEqual({
-        seen: [1, 2, 3],
+        seen: [{ n: 1 }, { n: 2 }, { n: 3 }],
         urls: ['http://127.0.0.1:9/items', `http://127.0.0.1:9/items?${encodeURIComponent(param)}=n%222`],
       });
     } finally {

@@ -12,6 +12,9 @@ export interface CreateContainerRegistryArgs {
   body?: ContainerRegistryRequest;
 }
 
+/** What {@link createContainerRegistry} resolves to: the body of its `201` response. */
+export type CreateContainerRegistryResponse = ContainerRegistryResponse;
+
 /** Errors the spec documents for {@link createContainerRegistry}; narrow them with `status`. */
 export type CreateContainerRegistryError = ApiError<400 | 401 | 403 | 404, unknown>;
 

@@ -49,6 +49,7 @@ export function emitReadme(input: ReadmeInput): EmittedFile {
     ...clientSection(context, heading),
     heading(2, 'Usage'),
     'Each operation is a method of the client; its argument is one object with the parameters under their names and the request body under `body`. It resolves to the typed body of the documented success response; `.withResponse()` on the same call resolves to `{ data, response }`, for the status and headers too.',
+    ...typeNamesParagraph(model),
     ...usageSection(context, heading),
     ...runtimeSection(context, firstCallable).map((part) =>
       part.startsWith('## ') ? heading(2, part.slice(3), part.slice(3)) : part,
@@ -60,6 +61,20 @@ export function emitReadme(input: ReadmeInput): EmittedFile {
 }
 
 type Heading = (level: number, text: string, markdown?: string) => string;
+
+/** The names each operation exports for the types of its call, shown on the first operation that resolves to a body. */
+function typeNamesParagraph(model: SdkModel): string[] {
+  const example = model.operations.find((operation) => operation.names.response !== undefined);
+  if (!example) return [];
+  const { names } = example;
+  return [
+    [
+      `Each operation exports the types of its call under its own name, ${mdCode(names.function)} for example:`,
+      `${mdCode(names.args)} (its argument), ${mdCode(names.response!)} (what it resolves to),`,
+      `${mdCode(names.error)} (its documented errors) and, for a list that pages, \`<Operation>Item\` (one item).`,
+    ].join(' '),
+  ];
+}
 
 /** Webhooks and callbacks are requests the API sends: the SDK types their bodies for the server that receives them. */
 function webhookSection(model: SdkModel, heading: Heading): string[] {

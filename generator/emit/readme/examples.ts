@@ -1,7 +1,7 @@
 import type { Operation, SdkModel, SecurityScheme } from '../../model/types';
 import { propertyKey, stringLiteral } from '../literals';
 import { requestContent } from '../../model/mediaTypes';
-import { successType } from '../operationTypes';
+import { successType } from '../../model/successes';
 import { exampleValue, type ModelIndex } from './exampleValue';
 
 /** What every example needs to know: the package to import and the spec's models. */

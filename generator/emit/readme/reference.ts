@@ -1,6 +1,7 @@
 import type { Operation, Parameter, SdkModel } from '../../model/types';
 import { requestContent } from '../../model/mediaTypes';
-import { responseBodyType, successType } from '../operationTypes';
+import { responseBodyType, successType } from '../../model/successes';
+import { isWrittenInline } from '../resultTypes';
 import { itemsText, nextPageText } from '../pagination';
 import { mdCode, mdParagraphs, mdTable, mdText } from './markdown';
 import type { Slugger } from './slugger';
@@ -91,7 +92,11 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
       ),
     );
   }
-  parts.push(`Resolves to ${mdCode(typeSummary(successType(operation)))}.`);
+  const result = successType(operation);
+  const { response } = operation.names;
+  // A type the spec writes inline is shown by the name the SDK exports for it.
+  const shown = result !== 'void' && response !== undefined && isWrittenInline(result) ? response : typeSummary(result);
+  parts.push(`Resolves to ${mdCode(shown)}.`);
   const { pagination } = operation;
   if (pagination) {
     const items = itemsText(pagination, (text) => mdCode(text));

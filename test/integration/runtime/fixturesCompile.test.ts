@@ -130,9 +130,41 @@ const checks: Record<string, string> = {
       return payment.amount + (key ?? '').length;
     }`,
   'pagination.yaml': `
-    import { createBaseClient, createClient, listEvents, type Event, type EventPage, type PagePromise } from './index.js';
+    import {
+      createBaseClient,
+      createClient,
+      listEvents,
+      type Event,
+      type EventPage,
+      type ListCallsItem,
+      type ListCallsResponse,
+      type ListChargesItem,
+      type ListEventsItem,
+      type ListEventsResponse,
+      type ListOrdersItem,
+      type ListUsersResponse,
+      type PagePromise,
+    } from './index.js';
+    /** Whether two types are the same type (each assignable to the other, \`any\` aside). */
+    type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+    const named: [
+      Same<ListEventsResponse, EventPage>,
+      Same<ListEventsItem, Event>,
+      Same<ListCallsResponse, Awaited<ReturnType<typeof client.listCalls>>>,
+      Same<ListCallsItem, { sid?: string }>,
+      Same<ListChargesItem, { id: string }>,
+      Same<ListOrdersItem, Awaited<ReturnType<typeof client.listOrders>>[number]>,
+    ] = [true, true, true, true, true, true];
+    // @ts-expect-error a named inline item is that item, not any object
+    const wrong: Same<ListChargesItem, { id: number }> = true;
+    const client = createClient();
     export async function check(): Promise<number> {
-      const client = createClient();
+      const users: ListUsersResponse = await client.listUsers();
+      for await (const call of client.listCalls()) {
+        const item: ListCallsItem = call;
+        void item;
+      }
+      void [named, wrong, users.members];
       const page: EventPage = await client.listEvents();
       const next: string | null | undefined = page.links?.next;
       const ids: string[] = [];
