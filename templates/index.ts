@@ -31,6 +31,7 @@ export {
 export { formBody, type FormEncoding } from './formBody.js';
 export { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
 export { idempotencyKey } from './idempotency.js';
+export { type LogFields, type Logger, type LogLevel } from './log.js';
 export { multipartBody } from './multipart.js';
 export {
   cookieForm,

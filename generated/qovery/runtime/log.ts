@@ -23,7 +23,11 @@ export interface Logger {
 export interface LogFields {
   readonly operationId: string;
   readonly method: string;
-  /** The URL sent, each credential the SDK sent in it (an API key in the query) replaced by `***`. */
+  /**
+   * The URL sent, with `***` for each credential the SDK sent in it (an API key in the query), a `user:password@`,
+   * and the value of each query parameter whose name says secret (`key`, `token`, `secret`, `pass`, `sig`, `auth`,
+   * `session`).
+   */
   readonly url: string;
   /** 1 for the first attempt, 2 for the first retry... */
   readonly attempt: number;
@@ -55,7 +59,11 @@ export function callLog(
   return (context, secrets) => {
     let sent: number | undefined;
     return (outcome, retryIn) => {
-      let { url } = context;
+      // What a URL may hold of a secret the SDK does not know of: a `user:password@`, a query parameter the spec
+      // does not declare as a credential (`?key=`, `?access_token=`).
+      let url = context.url
+        .replace(/\/\/[^/?]*@/, '//***@')
+        .replace(/([?&][^=&]*(key|token|secret|pass|sig|auth|session)[^=&]*=)[^&]*/gi, '$1***');
       for (const secret of secrets) if (secret) url = url.split(secret).join('***');
       const { operationId, attempt, init } = context;
       const method = init.method!;

@@ -188,6 +188,29 @@ describe('logging of a client (logLevel, logger) against a real server (test/fix
   });
 
   describe('no credential in any logged text', () => {
+    it('a query parameter whose name says secret, though the spec does not declare it a credential', async () => {
+      const { client, lines } = capture({ logLevel: 'debug' });
+      const query = '?page=2&access_token=t0k3n&X-Amz-Signature=s1g&apiKey=k3y&passphrase=p4ss&author=ann';
+      await client.request(() => ({ operationId: 'raw', method: 'GET', path: '/public', query }));
+      expect(server.requests[0]!.url).toBe(`/public${query}`);
+      expect(lines.map((line) => line.fields.url)).toEqual([
+        `${server.url}/public?page=2&access_token=***&X-Amz-Signature=***&apiKey=***&passphrase=***&author=***`,
+        `${server.url}/public?page=2&access_token=***&X-Amz-Signature=***&apiKey=***&passphrase=***&author=***`,
+      ]);
+    });
+
+    it('a user and password in baseUrl', async () => {
+      const baseUrl = server.url.replace('//', '//ann:hunter2@');
+      const { client, lines } = capture({ logLevel: 'debug', baseUrl, retry: 0 });
+      const error = await rejection(client.open());
+      expect(error.name).toBe('NetworkError');
+      expect(lines.map(({ level, fields }) => [level, fields.url])).toEqual([
+        ['debug', server.url.replace('//', '//***@') + '/public'],
+        ['error', server.url.replace('//', '//***@') + '/public'],
+      ]);
+      expect(JSON.stringify(lines)).not.toContain('hunter2');
+    });
+
     /** Every credential, as given and as sent (encoded, base64), and the parts a server may echo. */
     const secrets = {
       bearer: ['bearer-token-1f9a'],
