@@ -246,9 +246,8 @@ export function createHttpClient(
         }
         await options.onError?.({ ...context, error });
         const wait = body?.once ? undefined : retryDelay(retry, attempt, error);
-        const last = wait === undefined || signal.aborted;
-        note?.(signal.reason ?? error, last ? undefined : wait);
-        if (last) throw signal.reason ?? error;
+        note?.(signal.reason ?? error, signal.aborted ? undefined : wait);
+        if (wait === undefined || signal.aborted) throw signal.reason ?? error;
         // The next attempt starts when the wait ends or the call is aborted (then it fails before sending).
         await new Promise<void>((resolve) => {
           const waiting = setTimeout(resolve, wait);
