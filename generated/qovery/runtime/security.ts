@@ -52,11 +52,16 @@ export const basicAuth: SecurityScheme['apply'] = (credential, target) => {
   );
 };
 
-/** An API key in the query, after the operation's query parameters. */
+/**
+ * An API key in the query, after the operation's query parameters; once, when the URL already has it (a next page's
+ * link that repeats the query it was asked with).
+ */
 export function queryAuth(name: string): SecurityScheme['apply'] {
   return (credential, target) => {
     const sent = encodeURIComponent(credential);
-    target.url += `${target.url.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${sent}`;
+    const pair = `${encodeURIComponent(name)}=${sent}`;
+    const [, query] = target.url.split('?');
+    if (!`&${query}&`.includes(`&${pair}&`)) target.url += `${query === undefined ? '?' : '&'}${pair}`;
     return sent;
   };
 }

@@ -51,6 +51,22 @@ describe('list operations iterate their pages (test/fixtures/runtime/pagination.
     expect(server.requests.map((request) => request.headers.authorization)).toEqual(Array(3).fill('Bearer secret'));
   });
 
+  it('sends an API key in the query once, when the next link repeats it', async () => {
+    server.reply(
+      json({ links: { next: `${server.url}/events?continueToken=t2&api_key=k%201` }, events: [{ id: 'a' }] }),
+      json({ links: { next: `${server.url}/events?continueToken=t3&api_key=other` }, events: [{ id: 'b' }] }),
+      json({ events: [{ id: 'c' }] }),
+    );
+    const events = await all(sdk.createClient({ baseUrl: server.url, auth: { key: 'k 1' } }).listEvents());
+    expect(events).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    expect(targets()).toEqual([
+      '/events?api_key=k%201',
+      '/events?continueToken=t2&api_key=k%201',
+      // Another value is not the client's key: the client's is added, as to any URL.
+      '/events?continueToken=t3&api_key=other&api_key=k%201',
+    ]);
+  });
+
   it('awaiting the call sends one request and gives the first page; withResponse() still works', async () => {
     server.reply(json({ links: { next: `${server.url}/events?p=2` }, events: [{ id: 'a' }] }));
     const first = await client().listEvents();
