@@ -93,17 +93,19 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
     );
   }
   const result = successType(operation);
-  const { response } = operation.names;
+  const { names } = operation;
+  const { response } = names;
   // A type the spec writes inline is shown by the name the SDK exports for it.
   const shown = result !== 'void' && response !== undefined && isWrittenInline(result) ? response : typeSummary(result);
   parts.push(`Resolves to ${mdCode(shown)}.`);
   const { pagination } = operation;
   if (pagination) {
     const items = itemsText(pagination, (text) => mdCode(text));
+    const item = names.item && isWrittenInline(pagination.item) ? names.item : typeSummary(pagination.item);
     parts.push(
       [
         `A list in pages: \`for await (const item of client.${operation.names.function}(...))\` iterates ${items} of`,
-        `every page, \`.pages()\` the pages; ${nextPageText(pagination, (text) => mdCode(text))}.`,
+        `every page (typed ${mdCode(item)}), \`.pages()\` the pages; ${nextPageText(pagination, (text) => mdCode(text))}.`,
       ].join(' '),
     );
   }
