@@ -123,9 +123,21 @@ export interface OperationRequest {
   readonly url?: string;
 }
 
-/** The result of every call: await it for the data, or call `withResponse()` for the raw `Response` as well. */
+/**
+ * The result of every call: await it for the data, call `withResponse()` for the raw `Response` as well, or
+ * `asResponse()` for the `Response` alone, its body unread (a download to stream to a file).
+ */
 export interface ApiPromise<T> extends Promise<T> {
   withResponse(): Promise<{ readonly data: T; readonly response: Response }>;
+  /**
+   * The `Response` of a success, once its status and headers have arrived (after retries, as for the call), its
+   * body left unread for you to stream (`response.body`) or read; a status that is not a success rejects with the
+   * `ApiError` awaiting the call would. Called before the response arrives (as `client.op(args).asResponse()` is), it
+   * takes the body: awaiting the call or `withResponse()` then rejects with an `SdkError`. Called later (after awaiting
+   * the call), it gives that `Response`, its body read by the call. The call's `timeout` covers the wait for the
+   * response only; its `signal` also aborts the body's read, which then fails with the call's `AbortError`.
+   */
+  asResponse(): Promise<Response>;
 }
 
 /** The part of a client that standalone operation functions need. */
@@ -148,7 +160,8 @@ export function createHttpClient(
   async function send<T>(
     build: () => OperationRequest,
     call: RequestOptions,
-  ): Promise<{ data: T; response: Response; url?: string }> {
+    raw: () => boolean,
+  ): Promise<{ data?: T; response: Response; url?: string }> {
     // Building the request (encoding parameters, serializing the body) may throw: here, the call rejects instead.
     const operation = build();
     const { operationId, method, body } = operation;
@@ -178,6 +191,8 @@ export function createHttpClient(
     // Listening to the caller's signal: until the call settles, and again while an event stream is read.
     const listen = (): void => (call.signal?.aborted ? onAbort() : call.signal?.addEventListener('abort', onAbort));
     const done = (): void => call.signal?.removeEventListener('abort', onAbort);
+    // Set when the caller reads the body (`asResponse()`): its end, not the call's, stops the listening.
+    let keep = false;
     listen();
 
     try {
@@ -218,14 +233,35 @@ export function createHttpClient(
           note?.();
           sending = true;
           response = await (options.fetch ?? fetch)(context.url, init);
+          // `asResponse()`, called before the response arrived, takes a success's body unread.
+          const taken = response.ok && raw();
           // A stream's events arrive after the call resolves: the timeout no longer covers them, and the stream
           // listens to the caller's signal itself while it is read.
           const data =
+            taken ||
             (response.ok && operation.events?.(response, { label, signal, secrets: auth.secrets, listen, done })) ||
             (await readBody(response, operation.revive));
           sending = false;
           note?.(response);
           await options.onResponse?.({ ...context, response });
+          // As for a stream, the timeout no longer covers a body the caller reads, and the caller's signal aborts its
+          // read: the caller gets a copy of the response (its URL kept) whose body stops the listening when it ends,
+          // fails or is cancelled (a transformer's `cancel`, which TypeScript's DOM types do not declare yet).
+          if (taken)
+            return {
+              response:
+                call.signal && response.body
+                  ? ((keep = true),
+                    Object.defineProperty(
+                      new Response(
+                        response.body.pipeThrough(new TransformStream({ flush: done, cancel: done } as Transformer)),
+                        response,
+                      ),
+                      'url',
+                      { value: response.url },
+                    ))
+                  : response,
+            };
           // The URL too, for `paginate` to resolve a relative link when `response.url` is empty (a custom `fetch`).
           if (response.ok) return { data: data as T, response, url: context.url };
           error = new ApiError({ operationId, method, path, response, body: data });
@@ -256,17 +292,24 @@ export function createHttpClient(
       }
     } finally {
       clearTimeout(timer);
-      done();
+      keep || done();
     }
   }
 
   return {
     request<T>(build: () => OperationRequest, call: RequestOptions = {}): ApiPromise<T> {
-      const sent = send<T>(build, call);
-      const data = sent.then((result) => result.data);
-      // Whoever awaits only `withResponse()` must not get an unhandled rejection from `data`.
+      // Whether `asResponse()` was called, read by `send` when the response arrives.
+      let raw: boolean | undefined;
+      const sent = send<T>(build, call, () => raw!);
+      const data = sent.then((result) =>
+        'data' in result ? (result.data as T) : Promise.reject(new SdkError('asResponse() took the body.')),
+      );
+      // Whoever awaits only `withResponse()` or `asResponse()` must not get an unhandled rejection from `data`.
       data.catch(() => {});
-      return Object.assign(data, { withResponse: () => sent });
+      return Object.assign(data, {
+        withResponse: () => data.then(() => sent as Promise<{ data: T; response: Response }>),
+        asResponse: () => ((raw = true), sent.then((result) => result.response)),
+      });
     },
   };
 }

@@ -31,7 +31,8 @@ export interface PagePlan {
 }
 
 /**
- * The call of a list operation. Await it for its first page, as any call; iterate it for the items of every page
+ * The call of a list operation. Await it for its first page, as any call (`asResponse()` gives the first page's
+ * `Response`, and then there is no page to iterate); iterate it for the items of every page
  * (`for await (const item of client.listItems())`), or iterate `pages()` for the pages. Each page is a call of its
  * own, with the same options (its `timeout` covers one page), requested once the one before has been read.
  */
