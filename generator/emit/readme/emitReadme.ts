@@ -1,4 +1,5 @@
-import type { SdkModel, SecurityScheme } from '../../model/types';
+import type { SdkModel, SecurityScheme, TypeNode } from '../../model/types';
+import { successType } from '../../model/successes';
 import type { EmittedFile } from '../emittedFile';
 import { stringLiteral } from '../literals';
 import { clientCall, operationExample, schemesOf, callArguments, type ExampleContext } from './examples';
@@ -48,7 +49,7 @@ export function emitReadme(input: ReadmeInput): EmittedFile {
     heading(2, 'Create a client'),
     ...clientSection(context, heading),
     heading(2, 'Usage'),
-    'Each operation is a method of the client; its argument is one object with the parameters under their names and the request body under `body`. It resolves to the typed body of the documented success response; `.withResponse()` on the same call resolves to `{ data, response }`, for the status and headers too.',
+    'Each operation is a method of the client; its argument is one object with the parameters under their names and the request body under `body`. It resolves to the typed body of the documented success response; `.withResponse()` on the same call resolves to `{ data, response }`, for the status and headers too, and `.asResponse()` to the `Response` alone, its body unread (to stream a large one).',
     ...typeNamesParagraph(model),
     ...usageSection(context, heading),
     ...runtimeSection(context, firstCallable).map((part) =>
@@ -230,6 +231,7 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
       ),
     );
   }
+  parts.push(...downloadParagraph(context));
   parts.push(...pagesParagraph(context));
   // Generated with `dates: 'Date'`: the types say `Date`, and the reader should know the SDK makes them so.
   if (context.model.models.some((named) => named.dates)) {
@@ -238,6 +240,48 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
     );
   }
   return parts;
+}
+
+/**
+ * For an SDK with an operation whose success response is bytes (a `Blob`): how to stream it with `asResponse()`
+ * rather than hold it whole in memory, on the first whose arguments can be written.
+ */
+function downloadParagraph(context: ExampleContext): string[] {
+  const downloads = context.model.operations.filter((operation) => returnsBytes(successType(operation)));
+  const download = downloads.find((operation) => callArguments(context, operation) !== undefined);
+  if (!download) return [];
+  const args = callArguments(context, download) || '{}';
+  const name = mdCode(download.names.function);
+  return [
+    [
+      `A download (${downloads.length === 1 ? name : `${name}, or any operation that resolves to a \`Blob\``}) need not be`,
+      'held whole in memory: `.asResponse()` resolves to the `Response` once its status and headers arrive, its body',
+      'unread, to stream where it goes. A status that is not a success rejects with the same `ApiError`. The call’s',
+      '`timeout` covers the wait for the response, while its `signal` also aborts the read of the body. Called before',
+      'the response arrives, `.asResponse()` takes the body: awaiting the same call then rejects with an `SdkError`.',
+    ].join(' '),
+    mdCodeBlock(
+      'ts',
+      [
+        `import { createClient } from ${stringLiteral(context.packageName)};`,
+        '',
+        `const client = ${clientCall(context, schemesOf(context, download))};`,
+        '// At most 10 minutes, the download included: the signal also aborts the read of the body.',
+        'const signal = AbortSignal.timeout(600_000);',
+        `const response = await client.${download.names.function}(${args}, { signal }).asResponse();`,
+        '// In Node.js, to a file: await pipeline(response.body!, createWriteStream(path)) (node:stream/promises, node:fs).',
+        'let bytes = 0;',
+        'await response.body?.pipeTo(new WritableStream({ write: (chunk) => void (bytes += chunk.byteLength) }));',
+        "console.log(response.headers.get('content-type'), bytes);",
+      ].join('\n'),
+    ),
+  ];
+}
+
+/** Whether a call resolves to bytes: a `Blob`, alone or in a union. */
+function returnsBytes(type: TypeNode | 'void'): boolean {
+  if (type === 'void') return false;
+  return type.kind === 'binary' || (type.kind === 'union' && type.members.some(returnsBytes));
 }
 
 /** For an SDK with list operations in pages: how to iterate them, on the first whose arguments can be written. */

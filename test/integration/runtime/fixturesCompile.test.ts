@@ -41,6 +41,20 @@ const checks: Record<string, string> = {
       const text: string = await client.sendText({ body: 'plain' });
       return report.size + archive.size + text.length;
     }`,
+  'downloads.yaml': `
+    import { createBaseClient, createClient, downloadFile } from './index.js';
+    export async function check(): Promise<number> {
+      const client = createClient();
+      const file: Blob = await client.downloadFile({ id: 'a' });
+      const response: Response = await client.downloadFile({ id: 'a' }, { signal: AbortSignal.timeout(1000) }).asResponse();
+      const body: ReadableStream<Uint8Array> | null = response.body;
+      const first: Response = await client.listExports().asResponse();
+      const standalone: Response = await downloadFile(createBaseClient(), { id: 'a' }).asResponse();
+      const { data } = await client.downloadFile({ id: 'a' }).withResponse();
+      // @ts-expect-error asResponse() gives the Response, not the Blob
+      const blob: Blob = await client.downloadFile({ id: 'a' }).asResponse();
+      return file.size + response.status + first.status + standalone.status + data.size + blob.size + (body ? 1 : 0);
+    }`,
   'events.yaml': `
     import { createClient, type Tick } from './index.js';
     export async function check(): Promise<number> {
@@ -207,6 +221,7 @@ describe('the runtime fixtures', () => {
     const specs = [
       'auth.yaml',
       'bodies.yaml',
+      'downloads.yaml',
       'events.yaml',
       'idempotency.yaml',
       'methods.yaml',
