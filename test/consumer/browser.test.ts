@@ -16,9 +16,10 @@ const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /**
  * The ESM build of the packed Qovery SDK, installed from its tarball, loaded
  * by a page in headless Chromium and calling an API on another loopback
- * origin (CORS): a JSON call, a documented error, a `Blob` upload (through a
- * second SDK generated from a fixture, as the Qovery spec has no binary body)
- * and an aborted call.
+ * origin (CORS): a JSON call, a documented error, a `Blob` upload and a
+ * download read from `asResponse()` (through a second SDK generated from a
+ * fixture, as the Qovery spec has no binary body), an aborted call and a
+ * download whose read the call's signal aborts.
  */
 describe('the packed SDK in a browser', () => {
   let project: ConsumerProject;
@@ -62,7 +63,7 @@ describe('the packed SDK in a browser', () => {
     await project?.remove();
   });
 
-  it('calls the API from a page: JSON, a typed error, a Blob upload and an aborted call', async () => {
+  it('calls the API from a page: JSON, a typed error, a Blob upload, a download, and aborted calls', async () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -82,6 +83,13 @@ describe('the packed SDK in a browser', () => {
       failure: { status: 404, requestId: 'request-404', apiError: true },
       upload: { size: 22, type: 'application/octet-stream', text: 'hello from the browser' },
       aborted: 'AbortError',
+      download: {
+        status: 200,
+        unread: true,
+        url: `${api.url}/files/log`,
+        text: 'first chunk; chunk 1; chunk 2; chunk 3;',
+      },
+      stopped: { first: 'first chunk;', abortError: true, cause: 'the user left' },
     });
     const created = api.received.find(
       (r) => r.method === 'POST' && r.path === '/organization/org-browser/containerRegistry',
@@ -96,10 +104,10 @@ describe('the packed SDK in a browser', () => {
       expect.objectContaining({ method: 'OPTIONS', path: '/organization/org-browser/containerRegistry' }),
     );
     // The aborted call closed its connection: the server saw the client go away without an answer.
-    for (let waited = 0; api.abandoned.length === 0 && waited < 5000; waited += 50) {
+    for (let waited = 0; api.abandoned.length < 2 && waited < 5000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(api.abandoned).toEqual(['/organization/slow/containerRegistry']);
+    expect(api.abandoned.sort()).toEqual(['/files/held', '/organization/slow/containerRegistry']);
     // The 404 of the documented error is expected on the console; nothing else may be.
     expect(problems.filter((text) => !/404/.test(text))).toEqual([]);
   });

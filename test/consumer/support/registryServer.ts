@@ -21,7 +21,8 @@ export interface RegistryServer {
  * A loopback stand-in for the API, answering as the spec documents:
  * `POST /organization/{id}/containerRegistry` creates a registry (201) or,
  * for the organization `missing`, answers 404; `slow` never answers, for
- * aborted calls; `POST /files` echoes the size and type of an upload. Every
+ * aborted calls; `POST /files` echoes the size and type of an upload; `GET /files/{name}` sends a file in chunks,
+ * and for `held` its first chunk only, until the client goes away. Every
  * answer carries CORS headers, so pages on another origin may call it.
  */
 export async function startRegistryServer(): Promise<RegistryServer> {
@@ -60,6 +61,14 @@ export async function startRegistryServer(): Promise<RegistryServer> {
           type: request.headers['content-type'] ?? '',
           text: body.toString('utf8'),
         });
+      }
+      const file = /^\/files\/([^/]+)$/.exec(path);
+      if (request.method === 'GET' && file) {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        response.write('first chunk;');
+        if (file[1] === 'held') return void response.on('close', () => abandoned.push(path));
+        for (let index = 1; index <= 3; index++) response.write(` chunk ${index};`);
+        return void response.end();
       }
       json(response, 404, { message: `no route for ${request.method} ${path}` });
     });

@@ -1,6 +1,6 @@
 // Runs in Chromium: the SDKs' ESM builds, by package name through the import map, against an API on another origin.
 import { ApiError, createClient, isApiErrorOf } from 'qovery-api';
-import { createBaseClient, uploadFile } from 'uploads-sdk';
+import { AbortError, createBaseClient, downloadFile, uploadFile } from 'uploads-sdk';
 
 const body = { name: 'hub', kind: 'DOCKER_HUB', config: { username: 'me', password: 'secret' } };
 
@@ -28,6 +28,19 @@ window.runScenario = async (apiUrl) => {
     (error) => error.name,
   );
 
-  return { registry: { id: registry.id, name: registry.name }, failure, upload, aborted };
+  // A download as the raw Response, its body read here; then one whose read the call's signal aborts.
+  const file = await downloadFile(uploads, { name: 'log' }, { signal: new AbortController().signal }).asResponse();
+  const download = { status: file.status, unread: !file.bodyUsed, url: file.url, text: await file.text() };
+  const stop = new AbortController();
+  const held = await downloadFile(uploads, { name: 'held' }, { signal: stop.signal }).asResponse();
+  const reader = held.body.getReader();
+  const first = new TextDecoder().decode((await reader.read()).value);
+  stop.abort('the user left');
+  const stopped = await reader.read().then(
+    () => 'read on',
+    (error) => ({ first, abortError: error instanceof AbortError, cause: error.cause }),
+  );
+
+  return { registry: { id: registry.id, name: registry.name }, failure, upload, aborted, download, stopped };
 };
 window.pageReady = true;
