@@ -1,6 +1,6 @@
 import { pageType } from '../model/pageShape';
 import { successResponses, successType } from '../model/successes';
-import { propertiesOf, refType, withoutNull } from '../model/typeNodes';
+import { propertiesOf, refType, resolvedType, withoutNull } from '../model/typeNodes';
 import type { NamedModel, Operation, TypeNode } from '../model/types';
 import { interfaceDeclaration, laidOutDoc, typeAliasDeclaration, type LaidOut } from './declarations';
 import { indexedAccessDoc, typeAliasOfDoc, type AccessStep } from './typeSyntax';
@@ -108,21 +108,14 @@ function itemAccess(
   const steps: AccessStep[] = [];
   let current: TypeNode = page;
   for (const name of pagination.items) {
-    const property = propertiesOf(bare(current, models), models)?.get(name);
+    const property = propertiesOf(resolvedType(current, models), models)?.get(name);
     if (!property) return undefined;
     steps.push({ key: name, nullable: !property.required || mayBeNull(property.type, models) });
     current = property.type;
   }
-  if (bare(current, models).kind !== 'array') return undefined;
+  if (resolvedType(current, models).kind !== 'array') return undefined;
   steps.push({ key: 0, nullable: false });
   return indexedAccessDoc(base.name, mayBeNull(base === written ? result : base, models), steps);
-}
-
-/** A type without `null`, its model's type when it names one. */
-function bare(type: TypeNode, models: ReadonlyMap<string, NamedModel>, depth = 0): TypeNode {
-  const stripped = withoutNull(type);
-  const named = stripped.kind === 'ref' && depth < 16 ? models.get(stripped.name) : undefined;
-  return named ? bare(named.type, models, depth + 1) : stripped;
 }
 
 function mayBeNull(type: TypeNode, models: ReadonlyMap<string, NamedModel>, depth = 0): boolean {

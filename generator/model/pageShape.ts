@@ -1,6 +1,6 @@
 import { isSuccessStatus } from './bodies';
 import { baseMediaType, isJsonMediaType, requestContent } from './mediaTypes';
-import { propertiesOf, withoutNull } from './typeNodes';
+import { propertiesOf, resolvedType, withoutNull } from './typeNodes';
 import type { NamedModel, Operation, Pagination, Property, TypeNode } from './types';
 
 /** The one JSON type of the success responses, or `undefined` when they differ or are not JSON. */
@@ -121,11 +121,8 @@ export class PageShape {
   }
 
   /** A type without `null`, its named model's type when it is a reference to one. */
-  resolved(type: TypeNode, depth = 0): TypeNode {
-    const bare = withoutNull(type);
-    if (bare.kind !== 'ref' || depth > 16) return bare;
-    const named = this.models.get(bare.name);
-    return named ? this.resolved(named.type, depth + 1) : bare;
+  resolved(type: TypeNode): TypeNode {
+    return resolvedType(type, this.models);
   }
 }
 

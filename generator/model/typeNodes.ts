@@ -53,6 +53,14 @@ export function withoutNull(type: TypeNode): TypeNode {
   return members.length === 1 ? members[0]! : { kind: 'union', members };
 }
 
+/** A type without `null`, its named model's type when it is a reference to one. */
+export function resolvedType(type: TypeNode, models: ReadonlyMap<string, NamedModel>, depth = 0): TypeNode {
+  const bare = withoutNull(type);
+  if (bare.kind !== 'ref' || depth > 16) return bare;
+  const named = models.get(bare.name);
+  return named ? resolvedType(named.type, models, depth + 1) : bare;
+}
+
 /** JSON writes NaN and the infinities as `null` and -0 as `0`; YAML enums may hold all of them, each distinct. */
 function distinctNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))
