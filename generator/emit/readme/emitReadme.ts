@@ -2,7 +2,7 @@ import type { SdkModel, SecurityScheme, TypeNode } from '../../model/types';
 import { successType } from '../../model/successes';
 import type { EmittedFile } from '../emittedFile';
 import { stringLiteral } from '../literals';
-import { clientCall, operationExample, schemesOf, callArguments, type ExampleContext } from './examples';
+import { callArguments, clientCall, clientSetup, operationExample, schemesOf, type ExampleContext } from './examples';
 import { mdCode, mdCodeBlock, mdParagraphs, mdTable, mdText } from './markdown';
 import { operationGroups, referenceSection } from './reference';
 import { runtimeSection } from './runtimeSection';
@@ -121,13 +121,13 @@ function clientSection(context: ExampleContext, heading: Heading): string[] {
       : 'The spec names no server: pass `baseUrl`.',
   );
   if (model.securitySchemes.length === 0) {
-    parts.push(mdCodeBlock('ts', importAndCall(context, [])));
+    parts.push(mdCodeBlock('ts', clientSetup(context, [])));
   }
   for (const scheme of model.securitySchemes) {
     parts.push(heading(3, scheme.name, mdCode(scheme.name)));
     parts.push(`${schemeKind(scheme)}.`);
     if (scheme.docs.description) parts.push(...mdParagraphs(scheme.docs.description));
-    parts.push(mdCodeBlock('ts', importAndCall(context, [scheme.name])));
+    parts.push(mdCodeBlock('ts', clientSetup(context, [scheme.name])));
   }
   parts.push(
     'A credential is a string, or a function returning one (sync or async) that is called before every request, so it can refresh a token. An operation uses the schemes the spec lists for it; a scheme without a credential is not sent.',
@@ -179,14 +179,6 @@ function schemeKind(scheme: SecurityScheme): string {
   }
 }
 
-function importAndCall(context: ExampleContext, schemes: readonly string[]): string {
-  return [
-    `import { createClient } from ${stringLiteral(context.packageName)};`,
-    '',
-    `const client = ${clientCall(context, schemes)};`,
-  ].join('\n');
-}
-
 /** One example per group (tag): its first operation whose arguments can be written down. */
 function usageSection(context: ExampleContext, heading: Heading): string[] {
   const parts: string[] = [];
@@ -222,9 +214,7 @@ function usageSection(context: ExampleContext, heading: Heading): string[] {
       mdCodeBlock(
         'ts',
         [
-          `import { createClient } from ${stringLiteral(context.packageName)};`,
-          '',
-          `const client = ${clientCall(context, schemesOf(context, first))};`,
+          clientSetup(context, schemesOf(context, first)),
           `const { data, response } = await client.${first.names.function}(${args}).withResponse();`,
           `console.log(response.status, response.headers.get('content-type'), data);`,
         ].join('\n'),
@@ -263,9 +253,7 @@ function downloadParagraph(context: ExampleContext): string[] {
     mdCodeBlock(
       'ts',
       [
-        `import { createClient } from ${stringLiteral(context.packageName)};`,
-        '',
-        `const client = ${clientCall(context, schemesOf(context, download))};`,
+        clientSetup(context, schemesOf(context, download)),
         '// At most 10 minutes, the download included: the signal also aborts the read of the body.',
         'const signal = AbortSignal.timeout(600_000);',
         `const response = await client.${download.names.function}(${args}, { signal }).asResponse();`,
@@ -300,9 +288,7 @@ function pagesParagraph(context: ExampleContext): string[] {
     mdCodeBlock(
       'ts',
       [
-        `import { createClient } from ${stringLiteral(context.packageName)};`,
-        '',
-        `const client = ${clientCall(context, schemesOf(context, listing))};`,
+        clientSetup(context, schemesOf(context, listing)),
         `for await (const item of client.${listing.names.function}(${args})) {`,
         '  console.log(item);',
         '}',

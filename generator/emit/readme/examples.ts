@@ -35,6 +35,15 @@ export function clientCall(
   return options.length === 0 ? `${factory}()` : `${factory}({ ${options.join(', ')} })`;
 }
 
+/** The start of an example: the import of `createClient`, and a client with a credential for each of `schemes`. */
+export function clientSetup(context: ExampleContext, schemes: readonly string[]): string {
+  return [
+    `import { createClient } from ${stringLiteral(context.packageName)};`,
+    '',
+    `const client = ${clientCall(context, schemes)};`,
+  ].join('\n');
+}
+
 /** The schemes of the first security alternative of an operation (none for `security: []`). */
 export function schemesOf(context: ExampleContext, operation: Operation): readonly string[] {
   return (operation.security ?? context.model.defaultSecurity)[0] ?? [];
@@ -70,9 +79,7 @@ export function operationExample(context: ExampleContext, operation: Operation):
   const call = `client.${operation.names.function}(${args})`;
   const result = successType(operation);
   return [
-    `import { createClient } from ${stringLiteral(context.packageName)};`,
-    '',
-    `const client = ${clientCall(context, schemesOf(context, operation))};`,
+    clientSetup(context, schemesOf(context, operation)),
     result === 'void'
       ? `await ${call};`
       : operation.pagination
