@@ -246,22 +246,31 @@ export function createHttpClient(
           await options.onResponse?.({ ...context, response });
           // As for a stream, the timeout no longer covers a body the caller reads, and the caller's signal aborts its
           // read: the caller gets a copy of the response (its URL kept) whose body stops the listening when it ends,
-          // fails or is cancelled (a transformer's `cancel`, which TypeScript's DOM types do not declare yet).
-          if (taken)
+          // fails or is cancelled, and fails with the call's `AbortError` once aborted (workerd's own fails with a
+          // copy of the signal's reason, another object).
+          if (taken) {
+            const reader = call.signal && response.body?.getReader();
             return {
-              response:
-                call.signal && response.body
-                  ? ((keep = true),
-                    Object.defineProperty(
-                      new Response(
-                        response.body.pipeThrough(new TransformStream({ flush: done, cancel: done } as Transformer)),
-                        response,
-                      ),
-                      'url',
-                      { value: response.url },
-                    ))
-                  : response,
+              response: reader
+                ? ((keep = true),
+                  Object.defineProperty(
+                    new Response(
+                      new ReadableStream<Uint8Array>({
+                        pull: (body) =>
+                          reader.read().then(
+                            (chunk) => (chunk.done ? (done(), body.close()) : body.enqueue(chunk.value)),
+                            (thrown) => (done(), body.error(signal.aborted ? signal.reason : thrown)),
+                          ),
+                        cancel: (reason) => (done(), reader.cancel(reason)),
+                      }),
+                      response,
+                    ),
+                    'url',
+                    { value: response.url },
+                  ))
+                : response,
             };
+          }
           // The URL too, for `paginate` to resolve a relative link when `response.url` is empty (a custom `fetch`).
           if (response.ok) return { data: data as T, response, url: context.url };
           error = new ApiError({ operationId, method, path, response, body: data });

@@ -227,6 +227,36 @@ describe('asResponse(): the raw Response, its body unread (test/fixtures/runtime
       expect(response.url).toBe(`${url}/files/a`);
     });
 
+    it("fails the read with the call's AbortError where fetch fails its body with a copy of the reason (workerd)", async () => {
+      const body = heldBody(64);
+      handlers.push(body.handler);
+      // workerd errors the body of a fetch its signal aborted with a new Error of the reason's message.
+      const copying = async (input: string, init: RequestInit): Promise<Response> => {
+        const response = await fetch(input, init);
+        const reader = response.body!.getReader();
+        const copy = new ReadableStream<Uint8Array>({
+          pull: (controller) =>
+            reader.read().then(
+              (chunk) => (chunk.done ? controller.close() : controller.enqueue(chunk.value)),
+              (error: Error) => controller.error(new Error(error.message)),
+            ),
+          cancel: (reason) => reader.cancel(reason),
+        });
+        return new Response(copy, response);
+      };
+      const controller = new AbortController();
+      const response: Response = await client({ fetch: copying })
+        .downloadFile({ id: 'a' }, { signal: controller.signal })
+        .asResponse();
+      const reader = response.body!.getReader();
+      await reader.read();
+      controller.abort('the user left');
+      const error = await rejection(reader.read());
+      expect(error).toBeInstanceOf(sdk.AbortError);
+      expect(error.cause).toBe('the user left');
+      expect(await body.finished).toBe('closed');
+    });
+
     it('listens to the signal while the body is read, and no longer once it ended or was cancelled', async () => {
       const controller = new AbortController();
       const listeners = (): number => getEventListeners(controller.signal, 'abort').length;
