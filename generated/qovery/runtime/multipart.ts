@@ -6,7 +6,9 @@ import type { RequestBody } from './body.js';
  * property, one per item of an array; files as given; objects as JSON.
  * `contentTypes` holds the spec's `encoding.contentType` by property. No
  * `Content-Type` here: `fetch` writes it with the boundary. A null body (a
- * nullable schema) is no body.
+ * nullable schema) is no body. A `Blob` without a name is sent named `blob`, as
+ * the standard says and Node.js, Deno and browsers do on their own; Bun sends an
+ * empty file name, workerd the field's name.
  */
 export function multipartBody(
   value: object | null | undefined,
@@ -19,16 +21,15 @@ export function multipartBody(
       if (part === undefined) continue;
       const type = contentTypes[name];
       if (part instanceof Blob) {
-        const fileName = (part as { name?: string }).name;
         const typed = type && !part.type ? new Blob([part], { type }) : part;
-        if (fileName === undefined) form.append(name, typed);
-        else form.append(name, typed, fileName);
+        form.append(name, typed, (part as { name?: string }).name ?? 'blob');
       } else {
         // A Date is a value, sent as its ISO 8601 text like in JSON, queries and forms.
         const isObject = typeof part === 'object' && part !== null && !(part instanceof Date);
         const text = part instanceof Date ? part.toISOString() : isObject ? JSON.stringify(part) : String(part);
         const partType = type ?? (isObject ? 'application/json' : 'text/plain');
-        form.append(name, partType === 'text/plain' ? text : new Blob([text], { type: partType }));
+        if (partType === 'text/plain') form.append(name, text);
+        else form.append(name, new Blob([text], { type: partType }), 'blob');
       }
     }
   }

@@ -48,6 +48,32 @@ describe('request and response bodies (test/fixtures/runtime/bodies.yaml)', () =
     expect([csv.type, await csv.text()]).toEqual(['text/csv', 'a,b']);
   });
 
+  it('multipart/form-data: a part without a file name is named `blob` also where FormData would not name it (Bun)', async () => {
+    // Bun's FormData sends `filename=""` for a Blob appended without a name, where the standard says `blob`.
+    const Platform = globalThis.FormData;
+    class BunLike extends Platform {
+      override append(name: string, value: string | Blob, fileName?: string): void {
+        if (typeof value === 'string') super.append(name, value);
+        else super.append(name, value, fileName ?? (value instanceof File ? value.name : ''));
+      }
+    }
+    globalThis.FormData = BunLike;
+    try {
+      await client.upload({
+        body: { file: new File(['PNG'], 'pic.png'), extra: [new Blob(['one'])], meta: { tag: 't' } },
+      });
+    } finally {
+      globalThis.FormData = Platform;
+    }
+    const type = String(last().headers['content-type']);
+    const parsed = await new Response(new Uint8Array(last().body), { headers: { 'content-type': type } }).formData();
+    expect(['file', 'extra', 'meta'].map((name) => (parsed.get(name) as File).name)).toEqual([
+      'pic.png',
+      'blob',
+      'blob',
+    ]);
+  });
+
   it('application/x-www-form-urlencoded given as one string: sent as written', async () => {
     await client.sendFormText({ body: 'text=I%20like%20tacos&lang=en' });
     expect(last().headers['content-type']).toBe('application/x-www-form-urlencoded');
