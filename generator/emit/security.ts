@@ -1,9 +1,9 @@
-import type { SdkModel, SecurityScheme } from '../model/types';
+import type { SdkModel, SecurityScheme, TypeNode } from '../model/types';
 import {
   arrayExpression,
   callExpression,
-  constDeclaration,
   constSatisfies,
+  constDeclaration,
   identifier,
   localConstDeclaration,
   objectExpression,
@@ -16,7 +16,8 @@ import type { EmittedFile } from './emittedFile';
 import { jsDocLines } from './jsdoc';
 import { objectLiteralKey } from './literals';
 import { namedList, valueImport, type SourcePrinter } from './sourceFile';
-import { typeArgumentsOf } from './typeSyntax';
+import { readonlyRecordDoc } from './typeSyntax';
+import type { Doc } from './layout';
 
 /**
  * `security.ts`: the spec's security schemes, each with the runtime function
@@ -45,7 +46,6 @@ export function emitSecurity(model: SdkModel, printer: SourcePrinter, banner: st
   const alternatives = model.defaultSecurity.map((names) =>
     arrayExpression(names.map((name) => identifier(local.get(name)!))),
   );
-  const recordType = ['Record', typeArgumentsOf([{ kind: 'string' }, { kind: 'ref', name: 'SecurityScheme' }]).doc];
   return printer.print('security.ts', banner, [
     ...valueImport(helpers, './runtime/index.js'),
     namedList({
@@ -57,13 +57,25 @@ export function emitSecurity(model: SdkModel, printer: SourcePrinter, banner: st
     ...constants.map((constant) => laidOutDoc('', constant)),
     laidOutDoc(
       'The security schemes of the spec, by name.',
-      constDeclaration('schemes', undefined, constSatisfies(objectExpression(schemes, true), recordType)),
+      constDeclaration('schemes', schemesType(model.securitySchemes), objectExpression(schemes, true)),
     ),
     laidOutDoc(
       'Security of the operations that do not declare their own: any one of these alternatives.',
       constDeclaration('defaultSecurity', 'readonly SecurityRequirement[]', arrayExpression(alternatives)),
     ),
   ]);
+}
+
+/**
+ * `Readonly<Record<'bearerAuth' | 'ApiKeyAuth', SecurityScheme>>`: written out, so that the SDK's declarations need no
+ * inference (`isolatedDeclarations`, as JSR and fast declaration bundlers ask).
+ */
+function schemesType(schemes: readonly SecurityScheme[]): Doc {
+  const names: TypeNode =
+    schemes.length > 0
+      ? { kind: 'union', members: schemes.map((scheme): TypeNode => ({ kind: 'literal', value: scheme.name })) }
+      : { kind: 'never' };
+  return readonlyRecordDoc(names, { kind: 'ref', name: 'SecurityScheme' });
 }
 
 /** `{ name: 'bearerAuth', apply: headerAuth('Authorization', 'Bearer ') }`. */

@@ -144,6 +144,14 @@ export function typeArgumentsOf(args: readonly TypeNode[], refs?: Set<string>): 
   return { doc: typeArgumentsDoc(args, refs), simple };
 }
 
+/** `Readonly<Record<Keys, Value>>`: when it does not fit, `Record<…>` moves to a line of its own, as prettier moves it. */
+export function readonlyRecordDoc(keys: TypeNode, value: TypeNode): Doc {
+  return [
+    'Readonly',
+    group(['<', indent([softline, 'Record', typeArgumentsDoc([keys, value], undefined)]), softline, '>']),
+  ];
+}
+
 function typeArgumentsDoc(args: readonly TypeNode[], refs: Set<string> | undefined): Doc {
   if (args.length === 1 && isHuggedTypeArgument(args[0]!)) return ['<', typeDoc(args[0]!, refs), '>'];
   return group([

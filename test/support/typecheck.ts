@@ -1,10 +1,17 @@
 import * as ts from 'typescript';
 
-/** The compiler options every generated SDK must pass: strict, plus the two stricter flags users turn on. */
+/**
+ * The compiler options every generated SDK must pass: strict, plus the two stricter flags users turn on, declarations
+ * that need no inference (`isolatedDeclarations`: JSR's "no slow types", declaration bundlers) and only syntax a type
+ * stripper erases (Node.js, Bun and Deno run TypeScript sources).
+ */
 export const sdkCompilerOptions: ts.CompilerOptions = {
   strict: true,
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
+  declaration: true,
+  isolatedDeclarations: true,
+  erasableSyntaxOnly: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.Node16,

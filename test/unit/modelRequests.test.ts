@@ -184,7 +184,7 @@ describe('model: what a request needs', () => {
         [
           "import { createClient } from './index.js';",
           'const client = createClient({});',
-          'export const sent = [',
+          'const sent = [',
           "  client.send0({ body: { file: new Blob(['x']), note: 'a' } }),",
           '  client.send1({ body: { ids: [1, 2] } }),',
           "  client.send2({ body: { file: new Blob(['x']) } }),",
@@ -196,9 +196,9 @@ describe('model: what a request needs', () => {
           "  client.send8({ body: { text: 'a' } }),",
           '];',
           '// @ts-expect-error a form of Note fields takes no number',
-          'export const note = client.send8({ body: { text: 1 } });',
+          'const note = client.send8({ body: { text: 1 } });',
           '// @ts-expect-error a multipart form is named fields, not one text',
-          "export const text = client.send0({ body: 'file=x' });",
+          "const text = client.send0({ body: 'file=x' });",
         ].join('\n'),
       );
       expect(typecheck(sdk.folder!, [join(sdk.folder!, 'check.ts')]).errors).toEqual([]);

@@ -82,7 +82,7 @@ export function cookieAuth(name: string): SecurityScheme['apply'] {
  */
 export async function applySecurity(
   alternatives: readonly SecurityRequirement[],
-  credentials: Credentials = {},
+  credentials: Credentials | undefined = {},
   target: AuthTarget,
 ): Promise<void> {
   // Only the caller's own entries: a scheme named `constructor` must not find `Object` there.

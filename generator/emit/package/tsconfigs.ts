@@ -2,9 +2,9 @@ import type { EmittedFile } from '../emittedFile';
 
 /**
  * The SDK's TypeScript configs: `tsconfig.json` type-checks the sources as the
- * generator does (strict, exact optional properties, checked indexing);
- * `tsconfig.esm.json` and `tsconfig.cjs.json` build `dist/esm` and `dist/cjs`
- * with declarations. `files` names only the entry point: tsc follows the imports.
+ * generator does (strict, exact optional properties, checked indexing, erasable
+ * syntax only); `tsconfig.esm.json` and `tsconfig.cjs.json` build `dist/esm`
+ * and `dist/cjs` with declarations, which need no inference. `files` names only the entry point: tsc follows the imports.
  */
 export function emitTsconfigs(): EmittedFile[] {
   const base = {
@@ -19,15 +19,25 @@ export function emitTsconfigs(): EmittedFile[] {
       exactOptionalPropertyTypes: true,
       noUncheckedIndexedAccess: true,
       isolatedModules: true,
+      // Only syntax a type stripper erases (Node.js, Bun, Deno run the sources as they are).
+      erasableSyntaxOnly: true,
       skipLibCheck: true,
       rootDir: '.',
       noEmit: true,
     },
     files: ['index.ts'],
   };
+  // Declarations that need no inference: what JSR asks ("no slow types") and fast declaration emitters read.
   const esm = {
     extends: './tsconfig.json',
-    compilerOptions: { noEmit: false, declaration: true, declarationMap: true, sourceMap: true, outDir: 'dist/esm' },
+    compilerOptions: {
+      noEmit: false,
+      declaration: true,
+      isolatedDeclarations: true,
+      declarationMap: true,
+      sourceMap: true,
+      outDir: 'dist/esm',
+    },
   };
   // CommonJS output from the same ESM-style sources; `bundler` resolution accepts their `.js` specifiers.
   const cjs = {
