@@ -98,6 +98,7 @@ async function generateWith(input: GenerateInput, worker: PipelineWorker | undef
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: modelled.specHash,
     package: identity,
+    ...(options.importExtension ? { importExtension: options.importExtension } : {}),
   });
   const emitted = await emitting;
   if (input.format === false) return { files: emitted, model: modelled.model, specFiles, diagnostics };

@@ -116,6 +116,11 @@ export const sdkSchema = z.strictObject({
    */
   dates: z.enum(['string', 'Date']).optional(),
   /**
+   * How the SDK's files name each other: `'.js'` (the default: what tsc, bundlers and Node.js's JavaScript expect) or
+   * `'.ts'`, for running the TypeScript sources as they are (Node.js's type stripping, Deno).
+   */
+  importExtension: z.enum(['.js', '.ts']).optional(),
+  /**
    * List operations by operationId: `false` for one the generator should not iterate, or how one pages where its
    * spec does not say it in a way the generator reads (`{ items: 'data', cursor: 'meta.next', param: 'cursor' }`).
    */

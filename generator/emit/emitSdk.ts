@@ -6,6 +6,7 @@ import { emitErrors } from './errors';
 import { emitIndex } from './indexFile';
 import { emitModels } from './models';
 import { emitOperations } from './operations';
+import { withImportExtension, type ImportExtension } from './importExtension';
 import { emitPackage, type PackageIdentity } from './package/emitPackage';
 import { emitReadme } from './readme/emitReadme';
 import { emitRuntime } from './runtime';
@@ -18,13 +19,16 @@ export interface EmitOptions {
   readonly specHash: string;
   /** The npm package the SDK folder is. */
   readonly package: PackageIdentity;
+  /** How the SDK's files name each other (default `.js`). */
+  readonly importExtension?: ImportExtension;
 }
 
 /** Every file of the SDK, unformatted, sorted by path. */
 export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
   const printer = new SourcePrinter();
   const banner = bannerFor(options.specPath, options.specHash);
-  const sources = [
+  const importExtension = options.importExtension ?? '.js';
+  const emitted = [
     emitModels(model, printer, banner),
     ...emitOperations(model, printer, banner),
     emitSecurity(model, printer, banner),
@@ -33,9 +37,10 @@ export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
     emitIndex(model, printer, banner),
     ...emitRuntime(),
   ];
+  const sources = withImportExtension(emitted, importExtension);
   const files = [
     ...sources,
-    ...emitPackage(model, options.package, sources),
+    ...emitPackage(model, options.package, sources, importExtension),
     emitReadme({ model, packageName: options.package.name, version: options.package.version, banner }),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,5 +1,6 @@
 import type { SdkModel } from '../../model/types';
 import type { EmittedFile } from '../emittedFile';
+import type { ImportExtension } from '../importExtension';
 import { emitPackageJson } from './packageJson';
 import { emitTsconfigs } from './tsconfigs';
 
@@ -15,10 +16,11 @@ export function emitPackage(
   model: SdkModel,
   identity: PackageIdentity,
   sources: readonly EmittedFile[],
+  importExtension: ImportExtension,
 ): EmittedFile[] {
   const sourcePaths = sources.filter((file) => file.path.endsWith('.ts')).map((file) => file.path);
   return [
     emitPackageJson({ name: identity.name, version: identity.version, title: model.info.title, sourcePaths }),
-    ...emitTsconfigs(),
+    ...emitTsconfigs(importExtension),
   ];
 }

@@ -1,4 +1,5 @@
 import type { EmittedFile } from '../emittedFile';
+import type { ImportExtension } from '../importExtension';
 
 /**
  * The SDK's TypeScript configs: `tsconfig.json` type-checks the sources as the
@@ -6,7 +7,9 @@ import type { EmittedFile } from '../emittedFile';
  * syntax only); `tsconfig.esm.json` and `tsconfig.cjs.json` build `dist/esm`
  * and `dist/cjs` with declarations, which need no inference. `files` names only the entry point: tsc follows the imports.
  */
-export function emitTsconfigs(): EmittedFile[] {
+export function emitTsconfigs(importExtension: ImportExtension): EmittedFile[] {
+  // `.ts` specifiers: allowed where nothing is emitted, and rewritten to `.js` in the built JavaScript.
+  const tsSpecifiers = importExtension === '.ts';
   const base = {
     compilerOptions: {
       target: 'es2022',
@@ -22,6 +25,7 @@ export function emitTsconfigs(): EmittedFile[] {
       // Only syntax a type stripper erases (Node.js, Bun, Deno run the sources as they are).
       erasableSyntaxOnly: true,
       skipLibCheck: true,
+      ...(tsSpecifiers ? { allowImportingTsExtensions: true } : {}),
       rootDir: '.',
       noEmit: true,
     },
@@ -34,6 +38,7 @@ export function emitTsconfigs(): EmittedFile[] {
       noEmit: false,
       declaration: true,
       isolatedDeclarations: true,
+      ...(tsSpecifiers ? { rewriteRelativeImportExtensions: true } : {}),
       declarationMap: true,
       sourceMap: true,
       outDir: 'dist/esm',

@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ts from 'typescript';
+import { fixturesFolder } from '../support/fixtureSdk';
+import { generateInto, type GeneratedSdk } from '../support/generateInto';
+import { startRecordingServer, type RecordingServer } from '../support/recordingServer';
+import { sdkCompilerOptions } from '../support/typecheck';
+import { runOk } from './support/run';
+
+/** A relative specifier at the end of an import or export statement, with its extension. */
+const specifier = /^(?:(?:import|export) [^\n]* from |\} from )'(\.{1,2}\/[^']*)'/gm;
+
+function specifiers(sdk: GeneratedSdk): string[] {
+  return sdk
+    .files!.filter((file) => file.path.endsWith('.ts'))
+    .flatMap((file) => [...file.content.matchAll(specifier)].map((match) => match[1]!));
+}
+
+/**
+ * `importExtension: '.ts'`: the SDK's files name each other `./client.ts`, so runtimes that run TypeScript sources
+ * as they are (Node.js's type stripping, Deno) load them; the package's own build still emits `.js` specifiers.
+ */
+describe("an SDK generated with importExtension: '.ts'", () => {
+  const input = { specPath: join(fixturesFolder, 'runtime', 'pagination.yaml'), cwd: fixturesFolder };
+  let js: GeneratedSdk;
+  let tsSdk: GeneratedSdk;
+  let server: RecordingServer;
+
+  beforeAll(async () => {
+    [js, tsSdk, server] = await Promise.all([
+      generateInto(input),
+      generateInto({ ...input, options: { importExtension: '.ts' } }),
+      startRecordingServer(),
+    ]);
+  });
+  afterAll(async () => {
+    js?.cleanup();
+    tsSdk?.cleanup();
+    await server?.stop();
+  });
+
+  it('names every relative module with .ts, and changes nothing else', () => {
+    const before = specifiers(js);
+    expect(before.length).toBeGreaterThan(40);
+    expect(before.every((path) => path.endsWith('.js'))).toBe(true);
+    expect(specifiers(tsSdk)).toEqual(before.map((path) => path.replace(/\.js$/, '.ts')));
+    // Runtime files included: one of them imports another over several lines (`} from './client.ts';`).
+    expect(specifiers(tsSdk)).toContain('./security.ts');
+    const unchanged = (sdk: GeneratedSdk) =>
+      sdk.files!.map((file) => ({ path: file.path, content: file.content.replace(specifier, '') }));
+    const differing = unchanged(tsSdk).filter((file, index) => {
+      const other = unchanged(js)[index]!;
+      return file.path !== other.path || (file.content !== other.content && !file.path.startsWith('tsconfig'));
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it('type-checks with allowImportingTsExtensions, as its tsconfig.json says', () => {
+    const config = JSON.parse(readFileSync(join(tsSdk.folder!, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: Record<string, unknown>;
+    };
+    expect(config.compilerOptions['allowImportingTsExtensions']).toBe(true);
+    const entries = [join(tsSdk.folder!, 'index.ts')];
+    const errorCodes = (allowImportingTsExtensions: boolean) =>
+      ts
+        .getPreEmitDiagnostics(
+          ts.createProgram({ rootNames: entries, options: { ...sdkCompilerOptions, allowImportingTsExtensions } }),
+        )
+        .map((diagnostic) => `TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
+    expect(errorCodes(true)).toEqual([]);
+    // Without the option, TypeScript refuses the specifiers: the option is what makes them compile.
+    expect(errorCodes(false)).toContainEqual(expect.stringMatching(/^TS5097 /));
+  });
+
+  it('builds with its own tsconfigs into JavaScript that names .js files, and that JavaScript runs', async () => {
+    await runOk('tsc', ['-p', 'tsconfig.esm.json'], tsSdk.folder!);
+    await runOk('tsc', ['-p', 'tsconfig.cjs.json'], tsSdk.folder!);
+    for (const build of ['dist/esm/client.js', 'dist/cjs/client.js', 'dist/esm/index.d.ts']) {
+      expect(readFileSync(join(tsSdk.folder!, build), 'utf8')).toMatch(/\.\/runtime\/index\.(js|ts)['"]/);
+    }
+    expect(readFileSync(join(tsSdk.folder!, 'dist/esm/client.js'), 'utf8')).not.toMatch(/\.ts['"]/);
+    expect(readFileSync(join(tsSdk.folder!, 'dist/cjs/client.js'), 'utf8')).not.toMatch(/\.ts['"]/);
+
+    server.reply(
+      { body: JSON.stringify({ links: { next: `${server.url}/events?p=2` }, events: [{ id: 'a' }] }), headers: json },
+      { body: JSON.stringify({ events: [{ id: 'b' }] }), headers: json },
+    );
+    writeFileSync(
+      join(tsSdk.folder!, 'main.mjs'),
+      [
+        "import { createClient } from './dist/esm/index.js';",
+        `const client = createClient({ baseUrl: ${JSON.stringify(server.url)}, auth: { bearer: 'token' } });`,
+        'const ids = [];',
+        'for await (const event of client.listEvents()) ids.push(event.id);',
+        'console.log(JSON.stringify(ids));',
+      ].join('\n'),
+    );
+    const { stdout } = await runOk('node', ['main.mjs'], tsSdk.folder!);
+    expect(JSON.parse(stdout)).toEqual(['a', 'b']);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer token', 'Bearer token']);
+  });
+});
+
+const json = { 'content-type': 'application/json' };
