@@ -81,9 +81,11 @@ describe('the same scenario in every runtime', () => {
         { n: 3, text: 'last' },
       ],
       heldTick: { n: 1, text: 'held' },
+      streamStopped: { abortError: true, cause: 'held' },
       timedOut: { timeoutError: true, message: 'waitForever (GET /slow) timed out after 200 ms.' },
       aborted: { abortError: true, cause: 'the user left' },
       upload: { size: 17, type: 'application/octet-stream', text: 'hello from a Blob' },
+      streamed: { size: 19, type: 'application/octet-stream', text: 'hello from a stream' },
       form: {
         parts: [
           { name: 'file', value: 'file text', fileName: 'notes.txt', type: typed('text/plain') },
@@ -134,8 +136,10 @@ describe('the same scenario in every runtime', () => {
         'GET /items?cursor=c3',
         'GET /ticks',
         'GET /ticks?hold=true',
+        'GET /ticks?hold=true',
         'GET /slow',
         'GET /slow',
+        'POST /files',
         'POST /files',
         'POST /forms',
         'GET /files/log',
@@ -161,14 +165,18 @@ describe('the same scenario in every runtime', () => {
     ]);
     expect(header('/ticks', 'accept')).toEqual(['text/event-stream']);
     expect(header('/files/log', 'accept')).toEqual(['application/octet-stream']);
-    const upload = received.find((request) => request.target === '/files')!;
-    expect([upload.headers['content-type'], upload.body.toString('utf8')]).toEqual([
-      'application/octet-stream',
-      'hello from a Blob',
+    const uploads = received.filter((request) => request.target === '/files');
+    expect(uploads.map((request) => [request.headers['content-type'], request.body.toString('utf8')])).toEqual([
+      ['application/octet-stream', 'hello from a Blob'],
+      ['application/octet-stream', 'hello from a stream'],
     ]);
+    // The stream went as it was read: chunked, its length unknown beforehand.
+    expect(uploads[1]!.headers['transfer-encoding']).toBe('chunked');
     expect(header('/forms', 'content-type')).toEqual([expect.stringMatching(/^multipart\/form-data; ?boundary=/)]);
     // The timed-out and aborted calls, the stream left early and the aborted download closed their connections.
-    const left = ['/files/held', '/slow', '/slow', '/ticks?hold=true'].map((target) => `${runtime} ${target}`);
+    const left = ['/files/held', '/slow', '/slow', '/ticks?hold=true', '/ticks?hold=true'].map(
+      (target) => `${runtime} ${target}`,
+    );
     const leftNow = () => api.abandoned.filter((entry) => entry.startsWith(`${runtime} `)).sort();
     for (let waited = 0; leftNow().length < left.length && waited < 5000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -51,6 +51,14 @@ export async function runScenario(apiUrl, runtime) {
     heldTick = tick;
     break;
   }
+  // The call's signal ends a stream with the call's AbortError.
+  const quit = new AbortController();
+  const streamStopped = await (async () => {
+    for await (const tick of await client.streamTicks({ hold: true }, { signal: quit.signal })) quit.abort(tick.text);
+  })().then(
+    () => 'ended',
+    (error) => ({ abortError: error instanceof AbortError, cause: error.cause }),
+  );
 
   const timedOut = await client.waitForever({}, { timeout: 200 }).then(
     () => 'resolved',
@@ -65,6 +73,12 @@ export async function runScenario(apiUrl, runtime) {
   );
 
   const upload = await client.uploadFile({ body: new Blob(['hello from a Blob'], { type: 'text/plain' }) });
+  // A stream, sent as it is read (`duplex: 'half'`).
+  const chunks = ['hello ', 'from ', 'a stream'].map((text) => new TextEncoder().encode(text));
+  const body = new ReadableStream({
+    pull: (stream) => (chunks.length ? stream.enqueue(chunks.shift()) : stream.close()),
+  });
+  const streamed = await client.uploadFile({ body });
   const form = await client.uploadForm({
     body: { file: new File(['file text'], 'notes.txt', { type: 'text/plain' }), note: 'a note', meta: { tags: ['x'] } },
   });
@@ -95,9 +109,11 @@ export async function runScenario(apiUrl, runtime) {
     items,
     ticks,
     heldTick,
+    streamStopped,
     timedOut,
     aborted,
     upload,
+    streamed,
     form,
     download,
     stopped,
