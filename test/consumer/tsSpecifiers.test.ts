@@ -5,7 +5,7 @@ import { fixturesFolder } from '../support/fixtureSdk';
 import { generateInto, type GeneratedSdk } from '../support/generateInto';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer';
 import { sdkCompilerOptions } from '../support/typecheck';
-import { runOk } from './support/run';
+import { run, runOk } from './support/run';
 
 /** A relative specifier at the end of an import or export statement, with its extension. */
 const specifier = /^(?:(?:import|export) [^\n]* from |\} from )'(\.{1,2}\/[^']*)'/gm;
@@ -81,24 +81,70 @@ describe("an SDK generated with importExtension: '.ts'", () => {
     expect(readFileSync(join(tsSdk.folder!, 'dist/esm/client.js'), 'utf8')).not.toMatch(/\.ts['"]/);
     expect(readFileSync(join(tsSdk.folder!, 'dist/cjs/client.js'), 'utf8')).not.toMatch(/\.ts['"]/);
 
-    server.reply(
-      { body: JSON.stringify({ links: { next: `${server.url}/events?p=2` }, events: [{ id: 'a' }] }), headers: json },
-      { body: JSON.stringify({ events: [{ id: 'b' }] }), headers: json },
-    );
-    writeFileSync(
-      join(tsSdk.folder!, 'main.mjs'),
-      [
-        "import { createClient } from './dist/esm/index.js';",
-        `const client = createClient({ baseUrl: ${JSON.stringify(server.url)}, auth: { bearer: 'token' } });`,
-        'const ids = [];',
-        'for await (const event of client.listEvents()) ids.push(event.id);',
-        'console.log(JSON.stringify(ids));',
-      ].join('\n'),
-    );
+    serveTwoPages();
+    writeFileSync(join(tsSdk.folder!, 'main.mjs'), listEventsProgram('./dist/esm/index.js', server.url));
     const { stdout } = await runOk('node', ['main.mjs'], tsSdk.folder!);
     expect(JSON.parse(stdout)).toEqual(['a', 'b']);
     expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer token', 'Bearer token']);
   });
+
+  it('runs as TypeScript in Deno, allowed only the API, and passes JSR checks (deno publish --dry-run)', async () => {
+    for (const sdk of [tsSdk, js])
+      writeFileSync(join(sdk.folder!, 'main.ts'), listEventsProgram('./index.ts', server.url));
+    serveTwoPages();
+    const { stdout } = await runOk('deno', denoRun(server.url), tsSdk.folder!, denoEnv(tsSdk));
+    expect(JSON.parse(stdout)).toEqual(['a', 'b']);
+    // The default SDK names `./client.js`, a file Deno does not find next to `client.ts`.
+    const refused = await run('deno', denoRun(server.url), js.folder!, denoEnv(js));
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/Module not found .*client\.js/)]);
+
+    // JSR type-checks the sources and refuses "slow types" (exports whose type takes inference to know); the
+    // default SDK's `.js` specifiers name no file it publishes.
+    const jsr = {
+      name: '@test/pagination',
+      version: '1.0.0',
+      license: 'MIT',
+      exports: './index.ts',
+      exclude: ['dist', '.deno', 'main.*'],
+    };
+    for (const sdk of [tsSdk, js]) writeFileSync(join(sdk.folder!, 'jsr.json'), JSON.stringify(jsr));
+    const publish = ['publish', '--dry-run', '--allow-dirty'];
+    const published = await runOk('deno', publish, tsSdk.folder!, denoEnv(tsSdk));
+    expect(published.stderr).toMatch(/Checking for slow types in the public API/);
+    expect(published.stderr).toMatch(/Dry run complete/);
+    const unpublished = await run('deno', publish, js.folder!, denoEnv(js));
+    expect([unpublished.code, unpublished.stderr]).toEqual([1, expect.stringMatching(/Cannot find module .*\.js/)]);
+  });
+
+  /** The two pages of `listEvents`: the first links to the second. */
+  function serveTwoPages(): void {
+    server.requests.length = 0;
+    server.reply(
+      { body: JSON.stringify({ links: { next: `${server.url}/events?p=2` }, events: [{ id: 'a' }] }), headers: json },
+      { body: JSON.stringify({ events: [{ id: 'b' }] }), headers: json },
+    );
+  }
 });
+
+/** A program that iterates `listEvents` across its pages and prints the ids it read. */
+function listEventsProgram(sdkPath: string, apiUrl: string): string {
+  return [
+    `import { createClient } from '${sdkPath}';`,
+    `const client = createClient({ baseUrl: ${JSON.stringify(apiUrl)}, auth: { bearer: 'token' } });`,
+    'const ids = [];',
+    'for await (const event of client.listEvents()) ids.push(event.id);',
+    'console.log(JSON.stringify(ids));',
+  ].join('\n');
+}
+
+/** `deno run` of `main.ts`, reaching the API's host and nothing else, fetching nothing. */
+function denoRun(apiUrl: string): string[] {
+  return ['run', '--no-prompt', '--no-remote', '--cached-only', `--allow-net=${new URL(apiUrl).host}`, 'main.ts'];
+}
+
+/** Deno's cache inside the SDK's temporary folder. */
+function denoEnv(sdk: GeneratedSdk): NodeJS.ProcessEnv {
+  return { DENO_DIR: join(sdk.folder!, '.deno'), DENO_NO_UPDATE_CHECK: '1' };
+}
 
 const json = { 'content-type': 'application/json' };

@@ -17,7 +17,12 @@ export interface RunResult {
  * `node_modules/.bin` comes first on PATH (tsc, publint, attw); npm never
  * reaches a registry (`--offline` where it would).
  */
-export function run(command: string, args: readonly string[], cwd: string): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       command,
@@ -31,6 +36,7 @@ export function run(command: string, args: readonly string[], cwd: string): Prom
           npm_config_fund: 'false',
           npm_config_update_notifier: 'false',
           NO_COLOR: '1',
+          ...env,
         },
         maxBuffer: 16 * 1024 * 1024,
       },
@@ -43,8 +49,13 @@ export function run(command: string, args: readonly string[], cwd: string): Prom
 }
 
 /** Like `run`, but a non-zero exit fails with the command's output. */
-export async function runOk(command: string, args: readonly string[], cwd: string): Promise<RunResult> {
-  const result = await run(command, args, cwd);
+export async function runOk(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
+  const result = await run(command, args, cwd, env);
   if (result.code !== 0) {
     throw new Error(
       `${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout}\n${result.stderr}`,
