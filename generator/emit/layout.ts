@@ -21,10 +21,35 @@ export type Doc = builders.Doc;
  */
 export function renderDoc(doc: Doc, indentationLevel: number): string {
   const width = layoutWidth - indentationLevel * layoutIndent;
-  return (
-    oneLineText(doc, width) ??
-    printer.printDocToString(doc, { printWidth: width, tabWidth: layoutIndent, useTabs: false }).formatted
-  );
+  const lines = topLevelLines(doc);
+  return lines
+    .map((line, index) => {
+      const text =
+        oneLineText(line, width) ??
+        printer.printDocToString(line, { printWidth: width, tabWidth: layoutIndent, useTabs: false }).formatted;
+      // The printer drops the blanks before a line break.
+      return index < lines.length - 1 ? text.replace(/[ \t]+$/, '') : text;
+    })
+    .join('\n');
+}
+
+/**
+ * The parts of a doc between its hard line breaks outside any group or indent
+ * (a member after its comment's lines): the printer lays each out on its own,
+ * since a group measures what follows it only up to the next line break, so
+ * the one-line pass can take each of them.
+ */
+function topLevelLines(doc: Doc): Doc[][] {
+  const lines: Doc[][] = [[]];
+  const visit = (part: Doc): void => {
+    if (Array.isArray(part)) part.forEach(visit);
+    else if (typeof part === 'string') lines[lines.length - 1]!.push(part);
+    else if (part.type === 'line' && part.hard && !part.literal) lines.push([]);
+    // Outside any group, a forced break has no group to break.
+    else if (part.type !== 'break-parent') lines[lines.length - 1]!.push(part);
+  };
+  visit(doc);
+  return lines;
 }
 
 /** The text of a doc with no width limit: on one line, but for what always breaks (object types). */
@@ -82,6 +107,8 @@ function oneLineText(doc: Doc, width: number): string | undefined {
       case 'line':
         if (part.hard || part.literal || !inGroup) return false;
         return part.soft || add(' ');
+      case 'line-suffix-boundary':
+        return true; // It breaks the line only after a line suffix, which this pass leaves to the printer.
       default:
         // A forced break, a line suffix (a comment), a trim or a cursor.
         return false;
