@@ -41,7 +41,13 @@ export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
   const files = [
     ...sources,
     ...emitPackage(model, options.package, sources, importExtension),
-    emitReadme({ model, packageName: options.package.name, version: options.package.version, banner }),
+    emitReadme({
+      model,
+      packageName: options.package.name,
+      version: options.package.version,
+      banner,
+      importExtension,
+    }),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
