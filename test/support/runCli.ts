@@ -15,14 +15,19 @@ export interface CliRun {
 export interface RunCliOptions {
   /** Flags for node itself, before the bin (`-r preload.cjs`). */
   readonly nodeArgs?: readonly string[];
+  /** Another JavaScript runtime than this Node.js (Bun's binary). */
+  readonly runtime?: string;
+  /** Environment variables set for the child, over this process's. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Runs the built `sdkgen` bin in a child process, as a user's shell or CI would. */
 export function runCli(args: readonly string[], cwd: string, options: RunCliOptions = {}): CliRun {
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
+  const result = spawnSync(options.runtime ?? process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
+    env: { ...process.env, ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
