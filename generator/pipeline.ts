@@ -59,9 +59,9 @@ export interface GenerateResult {
  * The whole generator: load -> resolve (-> convert Swagger 2.0 to OpenAPI 3.0) -> model -> emit -> format. Nothing is
  * written here; `writeOutput` does that once the result is known to be good.
  *
- * Emitting and formatting happen in a second thread, which loads the emitters while this one reads the spec. Without a
+ * Emitting and formatting happen in a second thread, which loads ts-morph while this one reads the spec. Without a
  * `worker`, the run starts one and closes it. A caller that passes its own (started ahead, as the CLI does before it
- * loads this module, or kept from an earlier run: the next run finds the emitters loaded) closes it when done.
+ * loads this module, or kept from an earlier run: the next run skips loading ts-morph) closes it when done.
  */
 export async function generateSdk(input: GenerateInput, worker?: PipelineWorker): Promise<GenerateResult> {
   const thread = worker ?? startPipelineWorker();

@@ -8,7 +8,8 @@ import type { SdkModel } from './model/types';
 
 /**
  * The pipeline's second thread. Started with the run, it loads the emitters
- * while the main thread loads, resolves and models the spec; it then emits the SDK from the model (plain
+ * and ts-morph (a few hundred milliseconds) while the main thread loads,
+ * resolves and models the spec; it then emits the SDK from the model (plain
  * data, copied to it) and, as the first of the formatter's workers, runs
  * prettier on what needs it.
  */
@@ -36,7 +37,7 @@ export function startPipelineWorker(): PipelineWorker {
 
 function inThisThread(): PipelineWorker {
   return {
-    // Required here, not at the top: loading the pipeline (`validate`, `diff`) must not load the emitters.
+    // Required here, not at the top: loading the pipeline must not load ts-morph.
     emit: async (model, options) =>
       (require('./emit/emitSdk') as typeof import('./emit/emitSdk')).emitSdk(model, options),
     formatter: () => undefined,

@@ -11,7 +11,7 @@ import { UsageError } from './usageError';
 import { tuneV8ForShortRun } from './v8Tuning';
 
 // Commands are required when they run, not here: `--help` and usage errors then
-// never load the pipeline (the emitters, prettier, the config loader), and answer at once.
+// never load the pipeline (ts-morph, prettier, the config loader), and answer at once.
 // With `require`, not `import()`: the first `import()` starts Node's ESM loader, ~10 ms.
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -64,7 +64,7 @@ export async function main(
             cwd,
             reporting(flags.reporter),
           );
-        // The emitting thread starts first: it loads the emitters while this one loads the pipeline and reads the spec.
+        // The emitting thread starts first: it loads ts-morph while this one loads the pipeline and reads the spec.
         const worker = (require('../pipelineWorker') as typeof import('../pipelineWorker')).startPipelineWorker();
         try {
           const { generateCommand } = require('./commands/generate') as typeof import('./commands/generate');

@@ -3,10 +3,10 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * V8's budget of bytecode a function runs before its optimizing compiler takes it on, for a run of
  * sdkgen (four times V8 11's default). A run lasts about a second: with the default, that compiler
- * compiles hundreds of functions that run only briefly, on background threads that take the cores
- * from the pipeline's own threads (about 0.35 s of CPU on Qovery, a fifth of the run's). With four
- * times the budget, only the loops that are really hot are compiled; eight times saves some CPU on
- * Qovery but no time, and costs time on other specs (Twilio's).
+ * compiles hundreds of functions of ts-morph, the `yaml` library and prettier that run only briefly,
+ * on background threads that take the cores from the pipeline's own threads (about 0.5 s of CPU on
+ * Qovery, a fifth of the run's). With four times the budget, only the loops that are really hot are
+ * compiled; a larger budget saves no more.
  */
 const interruptBudget = 264 * 1024;
 

@@ -1,17 +1,19 @@
 import type { Doc } from './layout';
-import type CodeBlockWriter from 'code-block-writer';
+import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import type { ObjectNode, TypeNode } from '../model/types';
 import { commentLines } from './jsdoc';
 import { arrayLiteralDoc, renderDoc } from './layout';
 import { layoutWidth } from './layoutOptions';
 import { memberDocs, typeAliasDoc } from './typeSyntax';
 import { constDeclaration, type Expression } from './codeSyntax';
-import type { WriterFunction } from './sourceFile';
 
 /**
- * Declarations whose types may span lines, written on the file's writer
- * (code-block-writer): its blocks give the indentation, and each member or
- * type is laid out as prettier lays it out.
+ * Declarations whose types may span lines, written on ts-morph's writer.
+ * ts-morph's declaration structures print a type after `: ` or `=` with a
+ * hanging indent (every line after the first one level deeper, its own
+ * `Writers.objectType` included), which misplaces the closing line of an
+ * object type or a broken union; here the writer's blocks give the
+ * indentation and each member or type is laid out as prettier lays it out.
  */
 export interface LaidOut {
   /** The statement, already in prettier's layout (so prettier can skip it). */
@@ -20,7 +22,7 @@ export interface LaidOut {
   readonly exact: boolean;
 }
 
-/** `export interface Name extends A, B { … }`: index signature first, then the properties. */
+/** `export interface Name extends A, B { … }`: index signature first, then the properties, as ts-morph orders them. */
 export function interfaceDeclaration(input: {
   readonly name: string;
   readonly docs: string;

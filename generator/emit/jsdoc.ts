@@ -26,7 +26,7 @@ export function jsDocText(docs: Docs, extra: readonly string[] = []): string | u
   return text ? escapeCommentText(text) : undefined;
 }
 
-/** A whole `/** … *\/` comment, as text (inline types). */
+/** A whole `/** … *\/` comment, for places where ts-morph structures do not reach (inline types). */
 export function jsDocComment(docs: Docs): string {
   const lines = jsDocLines(docs);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

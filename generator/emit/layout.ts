@@ -17,7 +17,7 @@ export type Doc = builders.Doc;
 /**
  * The text of a doc that starts a line at this indentation level; its
  * lines carry only their indentation relative to that level, which
- * the file's writer (code-block-writer) adds to each line it writes.
+ * ts-morph's writer adds to each line it writes.
  */
 export function renderDoc(doc: Doc, indentationLevel: number): string {
   const width = layoutWidth - indentationLevel * layoutIndent;
@@ -147,7 +147,7 @@ export function needsPrettier(text: string, exact: boolean): boolean {
     if (!nonAscii && (exact || line.length <= layoutWidth)) continue;
     if (!/^\s*(\/\*\*|\*|\/\/)/.test(line)) return true;
   }
-  // The file's writer tracks strings by their quotes, and reads `'\\'` as an unclosed string (so it would not indent
+  // ts-morph's writer tracks strings by their quotes, and reads `'\\'` as an unclosed string (so it would not indent
   // the next line): prettier puts such a statement right.
   return /\\\\['"`]/.test(text);
 }

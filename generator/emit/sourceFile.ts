@@ -1,20 +1,23 @@
-import CodeBlockWriter from 'code-block-writer';
+import {
+  printStructure,
+  StructureKind,
+  type CodeBlockWriter,
+  type StatementStructures,
+  type WriterFunction,
+} from 'ts-morph';
 import type { EmittedFile, TextRange } from './emittedFile';
 import { needsPrettier } from './layout';
 import { layoutWidth } from './layoutOptions';
 
-/** Writes a statement (or part of one) on the file's writer, which indents its lines. */
-export type WriterFunction = (writer: CodeBlockWriter) => void;
-
 /**
- * A statement of a file: text that prettier lays out afterwards, or one the
- * emitter wrote in prettier's layout already.
+ * A statement of a file: a structure or text that prettier lays out
+ * afterwards, or one the emitter wrote in prettier's layout already.
  */
-export type Statement = string | LaidOutStatement;
+export type Statement = string | StatementStructures | LaidOutStatement;
 
 /** A statement written in prettier's layout: prettier skips it, unless a line of it is too wide to vouch for. */
 export interface LaidOutStatement {
-  readonly laidOut: string | WriterFunction;
+  readonly laidOut: string | WriterFunction | StatementStructures;
   /**
    * Laid out whole as prettier lays it out (the docs it builds for every part), so even a line wider than the layout
    * is one prettier would leave as wide.
@@ -23,16 +26,16 @@ export interface LaidOutStatement {
 }
 
 /**
- * Prints one file straight to text on code-block-writer (the writer ts-morph
- * prints with), which indents the lines of what a statement writes inside a
- * block. The statements not laid out yet are listed in the file's
+ * Prints one file from ts-morph structures straight to text: no source file
+ * is created, so nothing is parsed (parsing every file back was most of the
+ * emit time). The statements not laid out yet are listed in the file's
  * `unformatted` ranges, for prettier.
  */
 export class SourcePrinter {
   print(path: string, banner: string, statements: readonly Statement[]): EmittedFile {
     const spans: { start: number; end: number; laidOut: boolean; exact: boolean }[] = [];
-    const printed = statements.flatMap((statement, index): (string | WriterFunction)[] => {
-      const laidOut = typeof statement === 'object';
+    const printed = statements.flatMap((statement, index): (string | WriterFunction | StatementStructures)[] => {
+      const laidOut = typeof statement === 'object' && 'laidOut' in statement;
       const span = { start: 0, end: 0, laidOut, exact: laidOut && statement.exact === true };
       spans.push(span);
       const start: WriterFunction = (writer) => (span.start = writer.getLength());
@@ -42,7 +45,10 @@ export class SourcePrinter {
       return [...spacing, start, laidOut ? statement.laidOut : statement, end];
     });
     // The marker after a statement ending with `}` gets a blank line before it, which the last one leaves at the end.
-    const content = printStatements([banner, blankLine, ...printed]).replace(/\n+$/, '\n');
+    const content = printStructure(
+      { kind: StructureKind.SourceFile, statements: [banner, blankLine, ...printed] },
+      { indentNumberOfSpaces: 2, useSingleQuote: true },
+    ).replace(/\n+$/, '\n');
     const unformatted: TextRange[] = [];
     for (const { start, end, laidOut, exact } of spans) {
       const text = content.slice(start, end).trimEnd();
@@ -52,36 +58,12 @@ export class SourcePrinter {
   }
 }
 
-/**
- * A file's statements one after the other, separated as ts-morph separates a source file's: a blank line after a
- * statement that ends with `}`, else a line break.
- */
-function printStatements(statements: readonly (string | WriterFunction)[]): string {
-  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
-  for (const statement of statements) {
-    if (endsWithCloseBrace(writer)) writer.blankLineIfLastNot();
-    else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
-    if (typeof statement === 'string') writer.write(statement);
-    else statement(writer);
-  }
-  writer.conditionalNewLine(!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine());
-  return writer.toString();
-}
-
-/** Whether the last character written other than whitespace (as ts-morph counts it) is `}`. */
-function endsWithCloseBrace(writer: CodeBlockWriter): boolean {
-  return (
-    writer.iterateLastCharCodes((code) => (code === 0x7d ? true : whitespace.has(code) ? undefined : false)) ?? false
-  );
-}
-
-const whitespace = new Set([...' \f\n\r\t\v\u00a0\u2028\u2029'].map((character) => character.charCodeAt(0)));
-
-const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
+const blankLine: WriterFunction = (writer: CodeBlockWriter) => writer.blankLineIfLastNot();
 
 function isImport(statement: Statement): boolean {
-  const printed = typeof statement === 'object' ? statement.laidOut : statement;
-  return typeof printed === 'string' && printed.startsWith('import ');
+  const printed = typeof statement === 'object' && 'laidOut' in statement ? statement.laidOut : statement;
+  if (typeof printed === 'function') return false;
+  return typeof printed === 'string' ? printed.startsWith('import ') : printed.kind === StructureKind.ImportDeclaration;
 }
 
 /** `import type { A, B } from './x.js';` with names sorted, or nothing when there are none. */
@@ -129,5 +111,5 @@ export const emptyModule: LaidOutStatement = { laidOut: 'export {};', exact: tru
 
 /** `export * from './x.js';` */
 export function exportAll(moduleSpecifier: string): LaidOutStatement {
-  return { laidOut: (writer) => writer.write('export * from ').quote(moduleSpecifier).write(';'), exact: true };
+  return { laidOut: { kind: StructureKind.ExportDeclaration, moduleSpecifier }, exact: true };
 }

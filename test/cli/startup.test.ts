@@ -4,21 +4,21 @@ import { projectRoot, runCli } from '../support/runCli';
 
 const preload = ['-r', join(projectRoot, 'test', 'support', 'heavyModules.cjs')];
 
-/** How many files of the emitters' writer (code-block-writer) and prettier the main thread loaded. */
+/** How many files of ts-morph and prettier the main thread loaded. */
 function heavyModules(stderr: string): number {
   const match = /heavy modules loaded: (\d+)/.exec(stderr);
   if (!match) throw new Error(`the preload did not report: ${stderr}`);
   return Number(match[1]);
 }
 
-/** Which of them each thread loaded, as `code-block-writer loaded in a worker thread`. */
+/** Which heavy dependencies each thread loaded, as `ts-morph loaded in a worker thread`. */
 function loads(stderr: string): string[] {
   return [...stderr.matchAll(/^(.+) loaded in (.+)$/gm)].map((match) => match[0]).sort();
 }
 
 describe('startup', () => {
   it.each([[['--help']], [['generate', '--help']], [['check', '--help']], [['validate', '--help']], [['nope']]])(
-    '%j answers without loading the emitters or prettier',
+    '%j answers without loading ts-morph or prettier',
     (args) => {
       const run = runCli(args, projectRoot, { nodeArgs: preload });
       expect(run.stdout + run.stderr).toContain('sdkgen');
@@ -27,7 +27,7 @@ describe('startup', () => {
     },
   );
 
-  it('generate emits in a worker thread, not in the main thread, and loads prettier only when it has something to format', () => {
+  it('generate loads ts-morph in a worker thread, not in the main thread, and prettier only when it has something to format', () => {
     const { folder, cleanup } = writeTempFiles({});
     try {
       const run = runCli(['generate', '-i', join(projectRoot, 'spec', 'openapi.yaml'), '-o', 'out'], folder, {
@@ -35,7 +35,7 @@ describe('startup', () => {
       });
       expect(run.status).toBe(0);
       expect(heavyModules(run.stderr)).toBe(0);
-      expect(loads(run.stderr)).toContain('code-block-writer loaded in a worker thread');
+      expect(loads(run.stderr)).toContain('ts-morph loaded in a worker thread');
       expect(loads(run.stderr).filter((line) => line.endsWith('in the main thread'))).toEqual([]);
       // The emitters write the whole Qovery SDK in prettier's layout with its doc printer: prettier itself never loads.
       expect(loads(run.stderr)).toContain('prettier/doc loaded in a worker thread');
@@ -45,7 +45,7 @@ describe('startup', () => {
     }
   });
 
-  it('generate starts the emitting thread before it loads the pipeline, so the emitters load while the spec is read', () => {
+  it('generate starts the emitting thread before it loads the pipeline, so ts-morph loads while the spec is read', () => {
     const { folder, cleanup } = writeTempFiles({});
     try {
       const run = runCli(['generate', '-i', join(projectRoot, 'spec', 'openapi.yaml'), '-o', 'out'], folder, {
@@ -58,7 +58,7 @@ describe('startup', () => {
     }
   });
 
-  it('validate reports without emitting: neither the emitters nor prettier load, in any thread', () => {
+  it('validate reports without emitting: neither ts-morph nor prettier loads, in any thread', () => {
     const run = runCli(['validate', '-i', 'spec/openapi.yaml'], projectRoot, { nodeArgs: preload });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('spec/openapi.yaml: 0 error(s)');

@@ -66,7 +66,7 @@ describe('sdkgen generate --watch', () => {
     }
   });
 
-  it('emits every regeneration of the session on one thread (the emitters load once)', async () => {
+  it('emits every regeneration of the session on one thread (ts-morph loads once)', async () => {
     const spec = (property: string): string =>
       `${root.replace("$ref: './schemas.yaml#/Registry'", "$ref: '#/components/schemas/Registry'")}components:\n  schemas:\n    Registry: { type: object, properties: { ${property}: { type: string } } }\n`;
     const { folder, cleanup } = writeTempFiles({ 'api.yaml': spec('first') });

@@ -65,7 +65,7 @@ export async function generateAll(
 ): Promise<GeneratedSdk[] | undefined> {
   const results: GeneratedSdk[] = [];
   let failed = false;
-  // One thread for every SDK: the second one on finds the emitters loaded and compiled.
+  // One thread for every SDK: the second one on finds ts-morph loaded.
   const worker = options.worker ?? startPipelineWorker();
   try {
     for (const sdk of sdks) {

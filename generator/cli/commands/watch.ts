@@ -16,7 +16,7 @@ const debounceMs = 150;
  */
 export async function watchCommand(flags: GenerateFlags, cwd: string, console: Console): Promise<ExitCode> {
   const targets = await resolveTargets(flags, cwd); // A usage or config error ends it before any watching.
-  // One emitting thread for the session: a regeneration finds the emitters loaded and their code compiled.
+  // One emitting thread for the session: a regeneration finds ts-morph loaded and its code compiled.
   const thread = { worker: startPipelineWorker() };
   try {
     return await watchTargets(targets, flags, cwd, console, thread);
