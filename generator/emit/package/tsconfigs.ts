@@ -5,7 +5,8 @@ import type { ImportExtension } from '../importExtension';
  * The SDK's TypeScript configs: `tsconfig.json` type-checks the sources as the
  * generator does (strict, exact optional properties, checked indexing, erasable
  * syntax only); `tsconfig.esm.json` and `tsconfig.cjs.json` build `dist/esm`
- * and `dist/cjs` with declarations, which need no inference. `files` names only the entry point: tsc follows the imports.
+ * and `dist/cjs` with declarations, which need no inference. `files` names
+ * only the entry point: tsc follows the imports.
  */
 export function emitTsconfigs(importExtension: ImportExtension): EmittedFile[] {
   // `.ts` specifiers: allowed where nothing is emitted, and rewritten to `.js` in the built JavaScript.
