@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { writeTempFiles } from '../support/buildFromText';
 import { fixturesFolder } from '../support/fixtureSdk';
 import { generateInto, type GeneratedSdk } from '../support/generateInto';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer';
@@ -58,6 +59,58 @@ describe("an SDK generated with importExtension: '.ts'", () => {
     expect(readme(tsSdk)).toContain("so Deno and Node.js's type stripping run them as they are");
     expect(readme(tsSdk)).toContain('`allowImportingTsExtensions`');
     expect(readme(js)).not.toContain('allowImportingTsExtensions');
+  });
+
+  it('leaves a spec’s text alone, even text written like an import of a .js file', async () => {
+    const evil = "import { steal } from './evil.js';";
+    const closing = "} from './evil.js';";
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'Evil', version: '1.0.0', description: `${evil}\n${closing}\nexport * from './evil.js';` },
+      servers: [{ url: `http://127.0.0.1/${closing}` }],
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'listThings',
+            description: `${evil}\n${closing}`,
+            parameters: [{ name: closing, in: 'query', schema: { type: 'string', enum: [evil, closing] } }],
+            responses: {
+              '200': {
+                description: closing,
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Thing: {
+            type: 'object',
+            description: `${closing}\n${evil}`,
+            properties: { [evil]: { type: 'string', default: closing }, [closing]: { type: 'string', example: evil } },
+          },
+        },
+      },
+    };
+    const { folder, cleanup } = writeTempFiles({ 'openapi.json': JSON.stringify(spec) });
+    const sides = await Promise.all(
+      [{}, { importExtension: '.ts' as const }].map((options) =>
+        generateInto({ specPath: join(folder, 'openapi.json'), cwd: folder, options }),
+      ),
+    );
+    try {
+      const [jsSide, tsSide] = sides as [GeneratedSdk, GeneratedSdk];
+      const text = (sdk: GeneratedSdk) => sdk.files!.map((file) => file.content).join('\n');
+      expect(text(jsSide)).toContain("./evil.js';");
+      expect(text(tsSide)).not.toContain('./evil.ts');
+      const withoutSpecifiers = (sdk: GeneratedSdk) =>
+        sdk.files!.filter((file) => file.path.endsWith('.ts')).map((file) => file.content.replace(specifier, ''));
+      expect(withoutSpecifiers(tsSide)).toEqual(withoutSpecifiers(jsSide));
+    } finally {
+      for (const side of sides) side.cleanup();
+      cleanup();
+    }
   });
 
   it('type-checks with allowImportingTsExtensions, as its tsconfig.json says', () => {
