@@ -130,9 +130,8 @@ describe("an SDK generated with importExtension: '.ts'", () => {
     expect(errorCodes(false)).toContainEqual(expect.stringMatching(/^TS5097 /));
   });
 
-  it('builds with its own tsconfigs into JavaScript that names .js files, and that JavaScript runs', async () => {
-    await runOk('tsc', ['-p', 'tsconfig.esm.json'], tsSdk.folder!);
-    await runOk('tsc', ['-p', 'tsconfig.cjs.json'], tsSdk.folder!);
+  it('builds with its own script into JavaScript that names .js files, which runs and whose package types resolve', async () => {
+    await runOk('npm', ['run', 'build'], tsSdk.folder!);
     for (const build of ['dist/esm/client.js', 'dist/cjs/client.js', 'dist/esm/index.d.ts']) {
       expect(readFileSync(join(tsSdk.folder!, build), 'utf8')).toMatch(/\.\/runtime\/index\.(js|ts)['"]/);
     }
@@ -144,6 +143,13 @@ describe("an SDK generated with importExtension: '.ts'", () => {
     const { stdout } = await runOk('node', ['main.mjs'], tsSdk.folder!);
     expect(JSON.parse(stdout)).toEqual(['a', 'b']);
     expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer token', 'Bearer token']);
+
+    // The declarations keep their `.ts` specifiers: a consumer's TypeScript resolves them under every resolution.
+    expect(readFileSync(join(tsSdk.folder!, 'dist/esm/index.d.ts'), 'utf8')).toContain("from './client.ts';");
+    await runOk('npm', ['pack', '--ignore-scripts', '--pack-destination', tsSdk.folder!], tsSdk.folder!);
+    const attw = await run('attw', ['--format', 'json', join(tsSdk.folder!, 'pagination-1.0.0.tgz')], tsSdk.folder!);
+    const report = JSON.parse(attw.stdout) as { problems: Record<string, unknown> | unknown[] };
+    expect([attw.code, Object.values(report.problems)]).toEqual([0, []]);
   });
 
   it('runs as TypeScript in Deno, allowed only the API, and passes JSR checks (deno publish --dry-run)', async () => {
