@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../support/loopback';
 
 /** One request the server answered (preflights included), for the test to assert on. */
 export interface Received {
@@ -73,18 +73,8 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       json(response, 404, { message: `no route for ${request.method} ${path}` });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    abandoned,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { url, received, abandoned, close };
 }
 
 /** CORS (Fetch standard): the page's origin, its requested headers, and `x-request-id` readable by scripts. */
