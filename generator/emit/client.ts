@@ -45,7 +45,8 @@ export function emitClient(model: SdkModel, printer: SourcePrinter, banner: stri
   });
   const runtimeNames = [
     ...[...helpers].sort(),
-    ...['BaseClient', 'BaseClientOptions', 'Credential'].map((name) => `type ${name}`),
+    // `Auth` names `Credential` only for a spec with security schemes; an unused import fails `noUnusedLocals`.
+    ...['BaseClient', 'BaseClientOptions', ...(auth.length > 0 ? ['Credential'] : [])].map((name) => `type ${name}`),
   ];
   return printer.print('client.ts', banner, [
     namedList({ keyword: 'import', names: runtimeNames, moduleSpecifier: './runtime/index.js' }),

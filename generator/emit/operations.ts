@@ -108,8 +108,12 @@ function operationDeclarations(
   // The builder declares what it returns: TypeScript then checks the object literal against
   // `OperationRequest` once, where an unannotated arrow has its return type inferred, widened and
   // compared again with `request`'s parameter (a fifth of the check time of an SDK's operations).
-  // A list's builder takes the arguments of each page.
-  const builder = arrowReturningObject('OperationRequest', request.expression, pagination ? 'args' : '');
+  // A list's builder takes the arguments of each page, where there are any.
+  const builder = arrowReturningObject(
+    'OperationRequest',
+    request.expression,
+    pagination && request.readsArgs ? 'args' : '',
+  );
   let returnType: Doc;
   let call: Expression;
   if (pagination && result !== 'void') {
@@ -127,7 +131,13 @@ function operationDeclarations(
     name: names.function,
     parameters: [
       { name: 'client', type: 'BaseClient' },
-      { name: 'args', type: names.args, ...(args.hasRequired ? {} : { initializer: '{}' as const }) },
+      {
+        // An operation that sends no argument (it has none) still takes them, so that adding one later breaks
+        // no call; the underscore tells `noUnusedParameters` (Vite's tsconfig sets it) that it goes unread.
+        name: request.readsArgs || pagination ? 'args' : '_args',
+        type: names.args,
+        ...(args.hasRequired ? {} : { initializer: '{}' as const }),
+      },
       { name: 'options', type: 'RequestOptions', optional: true },
     ],
     returnType,

@@ -32,6 +32,8 @@ import { successMediaTypes, successStreams } from './operationTypes';
  */
 export function requestObject(operation: Operation): {
   expression: Expression;
+  /** Whether it reads the call's arguments: a parameter it sends, or a body. */
+  readsArgs: boolean;
   helpers: Set<string>;
   /** The plans of models' `Date`s it names, which the file imports from `models.ts`. */
   datePlans: Set<string>;
@@ -97,7 +99,12 @@ export function requestObject(operation: Operation): {
   if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });
   // An operation without security of its own uses the document's, which the client holds (see client.ts).
   if (operation.security) fields.push({ key: 'security', value: securityExpression(operation.security) });
-  return { expression: objectExpression(fields, true), helpers, datePlans };
+  // A path parameter the path does not name is not sent (the model warns of it).
+  const inPath = new Set(pathPieces(operation.path).flatMap((piece) => piece.parameter ?? []));
+  const readsArgs =
+    body !== undefined ||
+    operation.parameters.some((parameter) => parameter.in !== 'path' || inPath.has(parameter.name));
+  return { expression: objectExpression(fields, true), readsArgs, helpers, datePlans };
 }
 
 /**
@@ -177,10 +184,10 @@ function pathExpression(operation: Operation, helpers: Set<string>): Expression 
   );
   const parts: Expression[] = [];
   let text = '';
-  for (const part of operation.path.split(/(\{[^}]+\})/)) {
-    const parameter = /^\{(.+)\}$/.test(part) ? byName.get(part.slice(1, -1)) : undefined;
+  for (const piece of pathPieces(operation.path)) {
+    const parameter = piece.parameter === undefined ? undefined : byName.get(piece.parameter);
     if (!parameter) {
-      text += part;
+      text += piece.text;
       continue;
     }
     parts.push(stringExpression(text), pathPart(parameter, helpers));
@@ -188,6 +195,13 @@ function pathExpression(operation: Operation, helpers: Set<string>): Expression 
   }
   if (text !== '' || parts.length === 0) parts.push(stringExpression(text));
   return parts.length === 1 ? parts[0]! : arrayExpression(parts);
+}
+
+/** A path's text split at its `{name}`s; a piece that is one names its parameter. */
+function pathPieces(path: string): { text: string; parameter?: string }[] {
+  return path
+    .split(/(\{[^}]+\})/)
+    .map((text) => (/^\{(.+)\}$/.test(text) ? { text, parameter: text.slice(1, -1) } : { text }));
 }
 
 function pathPart(parameter: Parameter, helpers: Set<string>): Expression {

@@ -99,7 +99,7 @@ describe('the packed SDK in a consumer project', () => {
     expect(requestFor('org-bundler').headers.authorization).toBe('Bearer jwt-bundler');
   });
 
-  it('type-checks the TypeScript sources themselves through the `source` condition (monorepos)', async () => {
+  it("type-checks the TypeScript sources themselves through the `source` condition (monorepos), with the checks of Vite's template", async () => {
     const config = await project.writeTsconfig(
       'tsconfig.source.json',
       {
@@ -107,6 +107,15 @@ describe('the packed SDK in a consumer project', () => {
         module: 'esnext',
         moduleResolution: 'bundler',
         customConditions: ['source'],
+        // What Vite's TypeScript template adds: these apply to the SDK's sources too, compiled as the project's own.
+        verbatimModuleSyntax: true,
+        moduleDetection: 'force',
+        allowImportingTsExtensions: true,
+        erasableSyntaxOnly: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        noFallthroughCasesInSwitch: true,
+        noUncheckedSideEffectImports: true,
         lib: ['es2022', 'dom', 'dom.iterable'],
         types: [],
         noEmit: true,
