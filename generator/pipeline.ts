@@ -15,6 +15,7 @@ import { buildModel } from './model/buildModel';
 import { checkNaming } from './model/checkNaming';
 import { selectOperations } from './model/selectOperations';
 import type { SdkModel } from './model/types';
+import { applyOverlays } from './overlay/applyOverlays';
 import { startPipelineWorker, type PipelineWorker } from './pipelineWorker';
 import { diagnosticAt } from './resolve/location';
 import { defaultRemoteOptions, type RemoteOptions } from './resolve/fetchRemote';
@@ -97,6 +98,7 @@ async function generateWith(input: GenerateInput, worker: PipelineWorker | undef
   const emitting = worker.emit(modelled.model, {
     specPath: input.specPath.replace(/\\/g, '/'),
     specHash: modelled.specHash,
+    ...(options.overlays && options.overlays.length > 0 ? { overlays: options.overlays } : {}),
     package: identity,
     ...(options.importExtension ? { importExtension: options.importExtension } : {}),
   });
@@ -128,10 +130,25 @@ export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> 
   const remote = { ...defaultRemoteOptions, ...definedOnly(input.options?.remote), ...input.remote };
   const onStage = input.onStage ?? (() => undefined);
   onStage('loading');
-  const loaded = await loadSpecFile(resolvePath(input.cwd, input.specPath), { cwd: input.cwd, limits });
+  const specPath = resolvePath(input.cwd, input.specPath);
+  const loaded = await loadSpecFile(specPath, { cwd: input.cwd, limits });
   if (!loaded.source) return { diagnostics: loaded.diagnostics };
   const rootProblems = checkRootDocument(loaded.source);
   if (rootProblems.length > 0) return { diagnostics: [...loaded.diagnostics, ...rootProblems] };
+  const overlays = input.options?.overlays ?? [];
+  const overlaid = await applyOverlays(loaded.source, overlays, { cwd: input.cwd, limits });
+  if (!overlaid.source) {
+    return { specFiles: [specPath, ...overlaid.files], diagnostics: [...loaded.diagnostics, ...overlaid.diagnostics] };
+  }
+  const root = overlaid.source;
+  // An overlay may have removed or changed what makes the document OpenAPI.
+  const overlaidProblems = overlays.length > 0 ? checkRootDocument(root) : [];
+  if (overlaidProblems.length > 0) {
+    return {
+      specFiles: [specPath, ...overlaid.files],
+      diagnostics: [...loaded.diagnostics, ...overlaid.diagnostics, ...overlaidProblems],
+    };
+  }
 
   const resolveOptions = {
     cwd: input.cwd,
@@ -140,13 +157,13 @@ export async function buildSdkModel(input: GenerateInput): Promise<ModelResult> 
     ...(input.refFolder !== undefined ? { folder: resolvePath(input.cwd, input.refFolder) } : {}),
   };
   onStage('resolving references');
-  let resolved = await resolveDocument(loaded.source, resolveOptions);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...resolved.diagnostics];
-  const specFiles = localFiles(resolved.spec);
+  let resolved = await resolveDocument(root, resolveOptions);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...overlaid.diagnostics, ...resolved.diagnostics];
+  const specFiles = [...localFiles(resolved.spec), ...overlaid.files];
   if (hasErrors(diagnostics)) return { specFiles, diagnostics };
-  const hash = specHash(resolved.spec);
+  const hash = specHash(resolved.spec, overlaid.texts);
 
-  if (isSwagger2(loaded.source.value)) {
+  if (isSwagger2(root.value)) {
     const converted = await convertSwagger2(resolved.spec);
     diagnostics.push(...converted.diagnostics);
     if (!converted.source) return { specFiles, diagnostics };
@@ -206,14 +223,21 @@ function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 
-/** sha256 of the spec: of its one file, or of every file it references, in path order. */
-export function specHash(spec: ResolvedSpec): string {
+/**
+ * sha256 of the spec: of its one file, or of every file it references, in path order, then of each overlay
+ * applied to it, in the order applied (so that changing only an overlay changes the hash, and `check` sees it).
+ */
+export function specHash(
+  spec: ResolvedSpec,
+  overlays: readonly { readonly name: string; readonly text: string }[] = [],
+): string {
   const hash = createHash('sha256');
-  if (spec.sources.size === 1) return hash.update(spec.root.text).digest('hex');
+  if (spec.sources.size === 1 && overlays.length === 0) return hash.update(spec.root.text).digest('hex');
   const folder = dirname(spec.root.path);
   for (const path of [...spec.sources.keys()].sort()) {
     const name = isRemotePath(path) ? path : relative(folder, path).replace(/\\/g, '/');
     hash.update(`${name}\0${spec.sources.get(path)!.text}\0`);
   }
+  for (const overlay of overlays) hash.update(`overlay\0${overlay.name}\0${overlay.text}\0`);
   return hash.digest('hex');
 }

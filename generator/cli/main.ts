@@ -35,12 +35,19 @@ export async function main(
     })
     .showHelpAfterError();
 
+  /** `--overlay <file>`, repeatable: each one is applied after those before it (and after the config's). */
+  const overlayOption = [
+    '--overlay <file>',
+    "an OpenAPI Overlay (1.0 or 1.1) to apply to the spec; repeat it to apply several in order, after the config's",
+    (file: string, files: string[] = []) => [...files, file],
+  ] as const;
   const targetOptions = (command: Command): Command =>
     command
       .option('-i, --input <spec>', 'the OpenAPI document (YAML or JSON) of one SDK')
       .option('-o, --output <dir>', 'the folder of that SDK')
       .option('-c, --config <file>', 'the config file (default: sdkgen.config.{ts,mts,js,json} in this folder)')
-      .option('--sdk <name>', 'only this SDK of the config file; -i/-o then override its input/output');
+      .option('--sdk <name>', 'only this SDK of the config file; -i/-o then override its input/output')
+      .option(...overlayOption);
 
   targetOptions(
     program.command('generate').description('Generate every SDK in the config file, or the one given by -i and -o.'),
@@ -78,10 +85,11 @@ export async function main(
     .command('validate')
     .description('Report the problems of a spec (errors and warnings); generates and writes nothing.')
     .requiredOption('-i, --input <spec>', 'the OpenAPI document (YAML or JSON)')
+    .option(...overlayOption)
     .option('--strict', 'treat warnings as errors')
     .option('--reporter <name>', 'text, or github: problems as GitHub Actions annotations')
     .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.')
-    .action((flags: { input: string; strict?: boolean; reporter?: string }) => {
+    .action((flags: { input: string; overlay?: string[]; strict?: boolean; reporter?: string }) => {
       run = async () =>
         (require('./commands/validate') as typeof import('./commands/validate')).validateCommand(
           flags,

@@ -105,6 +105,11 @@ export const sdkSchema = z.strictObject({
         });
     })
     .optional(),
+  /**
+   * OpenAPI Overlays (1.0 or 1.1) applied to the spec's root document before anything else reads it, in this
+   * order: fixes to a spec you do not own that survive its next download.
+   */
+  overlays: z.array(z.string().min(1)).optional(),
   /** Only these operations (default: all). */
   include: operationSelector.optional(),
   /** Not these operations (applied after `include`). */

@@ -17,6 +17,8 @@ export interface EmitOptions {
   /** The spec as the user named it, for the banner. */
   readonly specPath: string;
   readonly specHash: string;
+  /** The overlays applied to the spec, as the user named them, for the banner. */
+  readonly overlays?: readonly string[];
   /** The npm package the SDK folder is. */
   readonly package: PackageIdentity;
   /** How the SDK's files name each other (default `.js`). */
@@ -26,7 +28,7 @@ export interface EmitOptions {
 /** Every file of the SDK, unformatted, sorted by path. */
 export function emitSdk(model: SdkModel, options: EmitOptions): EmittedFile[] {
   const printer = new SourcePrinter();
-  const banner = bannerFor(options.specPath, options.specHash);
+  const banner = bannerFor(options.specPath, options.specHash, options.overlays);
   const importExtension = options.importExtension ?? '.js';
   const emitted = [
     emitModels(model, printer, banner),

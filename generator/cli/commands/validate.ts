@@ -5,11 +5,16 @@ import { applyStrict } from './generateAll';
 
 /** `sdkgen validate -i <spec>`: the diagnostics of a spec under edit, nothing generated or written. */
 export async function validateCommand(
-  flags: { readonly input: string; readonly strict?: boolean },
+  flags: { readonly input: string; readonly overlay?: readonly string[]; readonly strict?: boolean },
   cwd: string,
   console: Console,
 ): Promise<ExitCode> {
-  const result = await validateSdk({ specPath: flags.input, cwd });
+  const overlays = flags.overlay ?? [];
+  const result = await validateSdk({
+    specPath: flags.input,
+    cwd,
+    ...(overlays.length > 0 ? { options: { overlays: [...overlays] } } : {}),
+  });
   const diagnostics = applyStrict(result.diagnostics, flags.strict);
   reportDiagnostics(console, diagnostics);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
