@@ -19,6 +19,11 @@ export interface SpecAtRef {
   readonly folder: string;
   /** The spec's path in the repository (`spec/openapi.yaml`). */
   readonly repoPath: string;
+  /**
+   * The overlays asked for, as they were at the ref (in the copy), in their order; one that did not exist there is
+   * left out, and one outside the repository is read where it is.
+   */
+  readonly overlays: readonly string[];
   readonly cleanup: () => Promise<void>;
 }
 
@@ -27,7 +32,7 @@ export interface SpecAtRef {
  * (relative ones inside the repository, followed the way the resolver would),
  * also from `ref`. Remote `$ref`s are left to the resolver's host rules.
  */
-export async function specAtRef(specPath: string, ref: string): Promise<SpecAtRef> {
+export async function specAtRef(specPath: string, ref: string, overlays: readonly string[] = []): Promise<SpecAtRef> {
   const specFile = await realpath(specPath);
   const repoRoot = await git(['rev-parse', '--show-toplevel'], dirname(specFile)).catch(() => {
     throw new UsageError(`--base ${ref}: ${specPath} is not in a git repository.`);
@@ -41,7 +46,18 @@ export async function specAtRef(specPath: string, ref: string): Promise<SpecAtRe
   const cleanup = () => rm(folder, { recursive: true, force: true });
   try {
     const copied = await copyFromRef({ root, ref, folder, repoPath });
-    return { ...(copied ? { specPath: join(folder, repoPath) } : {}), folder, repoPath, cleanup };
+    const overlaysAtRef: string[] = [];
+    for (const overlay of overlays) {
+      const copy = await overlayAtRef(overlay, { root, ref, folder });
+      if (copy !== undefined) overlaysAtRef.push(copy);
+    }
+    return {
+      ...(copied ? { specPath: join(folder, repoPath) } : {}),
+      folder,
+      repoPath,
+      overlays: overlaysAtRef,
+      cleanup,
+    };
   } catch (error) {
     await cleanup();
     throw error;
@@ -75,6 +91,23 @@ async function copyFromRef(context: { root: string; ref: string; folder: string;
     }
   }
   return true;
+}
+
+/** An overlay as it was at the ref, copied beside the spec's files; `undefined` when it did not exist there. */
+async function overlayAtRef(
+  overlay: string,
+  context: { root: string; ref: string; folder: string },
+): Promise<string | undefined> {
+  const real = await realpath(overlay).catch(() => overlay);
+  const inRepo = relative(context.root, real);
+  if (inRepo.startsWith('..') || isAbsolute(inRepo)) return real; // Not in the repository: git has no past of it.
+  const repoPath = inRepo.split(sep).join('/');
+  const text = await git(['show', `${context.ref}:${repoPath}`], context.root).catch(() => undefined);
+  if (text === undefined) return undefined;
+  const target = join(context.folder, repoPath);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, text);
+  return target;
 }
 
 async function git(args: readonly string[], cwd: string): Promise<string> {

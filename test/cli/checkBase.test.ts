@@ -95,4 +95,45 @@ describe('sdkgen check --base <git-ref>', () => {
       cleanup();
     }
   });
+
+  it('reads the overlays at the ref too: a change of an overlay alone is stale and compared', () => {
+    const overlay = (properties: string): string => `overlay: 1.1.0
+info: { title: Fixes, version: 1.0.0 }
+actions:
+  - target: $.paths['/registries/{id}'].get.responses['200'].content['application/json']
+    update:
+      schema:
+        $ref: '#/components/schemas/Registry'
+  - target: $
+    update:
+      components:
+        schemas:
+          Registry: { type: object, required: [id], properties: { ${properties} } }
+`;
+    const { folder, cleanup } = writeTempFiles({
+      'sdkgen.config.json': JSON.stringify({
+        sdks: [{ name: 'registry', input: 'spec/api.yaml', output: 'sdk', overlays: ['overlays/fixes.yaml'] }],
+      }),
+      'spec/api.yaml': root,
+      'spec/schemas.yaml': schemas,
+      'overlays/fixes.yaml': overlay('id: { type: string }, name: { type: string }'),
+    });
+    try {
+      git(folder, 'init', '-q');
+      expect(runCli(['generate'], folder).status).toBe(0);
+      git(folder, 'add', '-A');
+      git(folder, 'commit', '-q', '-m', 'base');
+      expect(runCli(['check', '--base', 'HEAD', '--fail-on', 'breaking'], folder).status).toBe(0);
+
+      // Only the overlay changes: the SDK is stale, and the overlay at HEAD is the one compared with.
+      writeFileSync(join(folder, 'overlays/fixes.yaml'), overlay('id: { type: string }'));
+      const stale = runCli(['check', '--base', 'HEAD'], folder);
+      expect(stale.status).toBe(1);
+      expect(stale.stdout).toContain('registry: sdk is stale; regenerating would change');
+      expect(stale.stdout).toContain('  Registry.name: property removed from a response');
+      expect(stale.stdout).toContain('registry: this change breaks users (1 breaking change(s) since HEAD).');
+    } finally {
+      cleanup();
+    }
+  });
 });

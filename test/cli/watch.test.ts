@@ -33,10 +33,9 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 /** `sdkgen generate --watch -i <spec> -o out` in `folder`, its output gathered as it comes. */
-function startWatching(folder: string, spec: string, nodeArgs: readonly string[] = []) {
-  const child = spawn(process.execPath, [...nodeArgs, binPath, 'generate', '-i', spec, '-o', 'out', '--watch'], {
-    cwd: folder,
-  });
+function startWatching(folder: string, spec: string, nodeArgs: readonly string[] = [], flags: readonly string[] = []) {
+  const args = [...nodeArgs, binPath, 'generate', '-i', spec, '-o', 'out', '--watch', ...flags];
+  const child = spawn(process.execPath, args, { cwd: folder });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
@@ -83,6 +82,37 @@ describe('sdkgen generate --watch', () => {
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(preloadCount(output.stderr, 'emitting threads started')).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+      cleanup();
+    }
+  });
+
+  it('regenerates when an overlay changes, and follows it from the first run', async () => {
+    const overlay = (property: string): string => `overlay: 1.1.0
+info: { title: Extra model, version: 1.0.0 }
+actions:
+  - target: $
+    update:
+      components:
+        schemas:
+          Extra: { type: object, properties: { ${property}: { type: string } } }
+`;
+    const { folder, cleanup } = writeTempFiles({
+      'spec/api.yaml': root,
+      'spec/schemas.yaml': schemas,
+      'extra.yaml': overlay('first'),
+    });
+    const { child, output, exited } = startWatching(folder, 'spec/api.yaml', [], ['--overlay', 'extra.yaml']);
+    const model = join(folder, 'out', 'models.ts');
+    try {
+      await until(() => output.stderr.includes('Watching 3 spec file(s) for changes'));
+      expect(readFileSync(model, 'utf8')).toContain('first?: string;');
+
+      writeFileSync(join(folder, 'extra.yaml'), overlay('second'));
+      await until(() => existsSync(model) && readFileSync(model, 'utf8').includes('second?: string;'));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
     } finally {
       child.kill('SIGKILL');
       cleanup();

@@ -72,14 +72,19 @@ async function compareWithBase(
   let breaking = 0;
   let failed = false;
   for (const { sdk, model } of context.generated) {
-    const base = await specAtRef(resolve(context.root, sdk.input), ref);
+    const overlays = (sdk.overlays ?? []).map((overlay) => resolve(context.root, overlay));
+    const base = await specAtRef(resolve(context.root, sdk.input), ref, overlays);
     try {
       if (base.specPath === undefined) {
         console.out(`${sdk.name}: ${base.repoPath} does not exist at ${ref}; every operation is new.`);
         continue;
       }
       const old = await modelOrReport(
-        { specPath: base.specPath, cwd: base.folder, options: generateOptions(sdk) },
+        {
+          specPath: base.specPath,
+          cwd: base.folder,
+          options: { ...generateOptions(sdk), overlays: [...base.overlays] },
+        },
         console,
       );
       if (!old) {
