@@ -29,6 +29,7 @@ export {
   type ServerSentEvent,
 } from './events.js';
 export { formBody, type FormEncoding } from './formBody.js';
+export { jsonLinesBody, jsonSequenceBody, type JsonItems } from './jsonItems.js';
 export { mergeHeaders, setHeader, type HeadersLike } from './headers.js';
 export { idempotencyKey } from './idempotency.js';
 export { type LogFields, type Logger, type LogLevel } from './log.js';

@@ -1,4 +1,5 @@
-import type { Operation, Parameter, RequestBody, Response } from '../model/types';
+import { sentBodyType } from '../emit/operationTypes';
+import type { MediaContent, Operation, Parameter, RequestBody, Response } from '../model/types';
 import type { Change } from './change';
 import { compareTypes, type TypeComparison } from './compareTypes';
 import type { Side } from './sides';
@@ -217,7 +218,7 @@ function compareBodies(
       });
       continue;
     }
-    compareTypes(content.type, match.type, types);
+    compareSentTypes(content, match, types);
   }
   const oldMediaTypes = new Set(before.contents.map((content) => content.mediaType));
   for (const content of after.contents.filter((candidate) => !oldMediaTypes.has(candidate.mediaType))) {
@@ -228,6 +229,17 @@ function compareBodies(
       message: `request body also accepts ${content.mediaType}`,
     });
   }
+}
+
+/**
+ * Compares what a request body's argument takes (see `sentBodyType`): items (JSON lines, sequences) with items one by
+ * one, as the properties of a JSON body are; otherwise whole types, where bytes (`BinaryBody`) stay accepted beside
+ * items, so that typing the items of a body of bytes widens it.
+ */
+function compareSentTypes(before: MediaContent, after: MediaContent, types: TypeComparison): void {
+  if (before.type.kind === 'eventStream' && after.type.kind === 'eventStream')
+    return compareTypes(before.type.data, after.type.data, { ...types, subject: `${types.subject} (each item)` });
+  compareTypes(sentBodyType(before), sentBodyType(after), types);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { isFormMediaType, isJsonMediaType } from '../model/mediaTypes';
-import type { MediaContent, Operation, Response, StreamItems } from '../model/types';
+import type { MediaContent, Operation, Response, StreamItems, TypeNode } from '../model/types';
 import { isSuccessStatus } from '../model/bodies';
 import { successResponses } from '../model/successes';
+import { typeSummary } from './readme/typeSummary';
 
 /** Documented responses that are not successes, each with its status as a number when it is one. */
 export function errorResponses(operation: Operation): { status: number | undefined; response: Response }[] {
@@ -31,4 +32,31 @@ export function successStreams(operation: Operation): (MediaContent & { stream: 
 /** Whether a request body is sent as raw bytes or text (not JSON, multipart or a form). */
 export function isRawMediaType(mediaType: string): boolean {
   return !isJsonMediaType(mediaType) && !isFormMediaType(mediaType);
+}
+
+/**
+ * What a request body's argument takes, `binary` standing for the runtime's `BinaryBody` (any bytes or text): the
+ * body's type, but for a media type sent as is, bytes (text for a string schema), and items (JSON lines and
+ * sequences) in any iterable, sync or async, or as bytes already encoded.
+ */
+export function sentBodyType(body: MediaContent): TypeNode {
+  const { type } = body;
+  if (!isRawMediaType(body.mediaType) || type.kind === 'string' || type.kind === 'literal') return type;
+  const bytes: TypeNode = { kind: 'binary' };
+  return type.kind === 'eventStream' ? { kind: 'union', members: [{ ...type, sync: true }, type, bytes] } : bytes;
+}
+
+/**
+ * What a body of items (JSON lines, JSON text sequences) takes, in words, `code` writing code: "Sent as
+ * `application/jsonl`, one item per line: an array, ... of `Row`, or bytes already encoded."; `undefined` for
+ * another body.
+ */
+export function sentItemsText(body: MediaContent, code: (text: string) => string): string | undefined {
+  if (body.type.kind !== 'eventStream') return undefined;
+  const each = body.stream === 'jsonSequence' ? 'each item after a record separator (RFC 7464)' : 'one item per line';
+  return [
+    `Sent as ${code(body.mediaType)}, ${each}:`,
+    `an array, an iterable or an async iterable of ${code(typeSummary(body.type.data))}, or bytes already encoded.`,
+    'An async iterable is streamed as it yields, and sent once (not retried).',
+  ].join('\n');
 }

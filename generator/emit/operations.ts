@@ -14,7 +14,7 @@ import { interfaceOf, laidOutDoc, typeAliasDeclaration, type LaidOut } from './d
 import type { EmittedFile } from './emittedFile';
 import { jsDocText } from './jsdoc';
 import { requestContent } from '../model/mediaTypes';
-import { errorResponses, isRawMediaType } from './operationTypes';
+import { errorResponses, sentBodyType, sentItemsText } from './operationTypes';
 import { responseBodyType } from '../model/successes';
 import { resultTypes } from './resultTypes';
 import { requestObject } from './requestObject';
@@ -178,7 +178,7 @@ function argsDeclaration(
       readOnly: false,
       writeOnly: false,
       docs: operation.requestBody.docs,
-      extraDocs: [`Sent as \`${body.mediaType}\`.`],
+      extraDocs: [sentItemsText(body, (text) => `\`${text}\``) ?? `Sent as \`${body.mediaType}\`.`],
     });
   }
   const name = operation.names.args;
@@ -203,14 +203,19 @@ const idempotencyKeyDocs = [
 
 /**
  * A body sent as is (octet-stream, images, text, XML...) takes any bytes or
- * text `fetch` can send; a string schema keeps its type. The SDK does not
- * serialize other schemas in such media types: the caller passes the text.
+ * text `fetch` can send (the runtime's `BinaryBody`); a string schema keeps
+ * its type. The SDK does not serialize other schemas in such media types: the
+ * caller passes the text. A body of items (JSON lines, JSON text sequences)
+ * takes them in any iterable, sync or async, or the bytes already encoded.
  */
 function bodyType(body: MediaContent, imports: { runtimeTypes: Set<string> }): TypeNode {
-  const keep = body.type.kind === 'string' || body.type.kind === 'literal';
-  if (!isRawMediaType(body.mediaType) || keep) return body.type;
+  const type = sentBodyType(body);
+  if (type === body.type) return type;
   imports.runtimeTypes.add('BinaryBody');
-  return { kind: 'ref', name: 'BinaryBody' };
+  const bytes: TypeNode = { kind: 'ref', name: 'BinaryBody' };
+  return type.kind === 'union'
+    ? { ...type, members: type.members.map((member) => (member.kind === 'binary' ? bytes : member)) }
+    : bytes;
 }
 
 /**

@@ -281,6 +281,11 @@ function bodyExpression(operation: Operation, helpers: Set<string>): Expression 
   if (!content) return undefined;
   const mediaType = content.mediaType.split(';')[0]!.trim().toLowerCase();
   const body = memberExpression('args', ['body']);
+  // Items (JSON lines, JSON text sequences) are encoded one by one, or sent as is when they are bytes already.
+  if (content.stream === 'jsonLines' || content.stream === 'jsonSequence') {
+    const encoder = content.stream === 'jsonLines' ? 'jsonLinesBody' : 'jsonSequenceBody';
+    return helperCall(helpers, encoder, [body, stringExpression(content.mediaType)]);
+  }
   if (isJsonMediaType(content.mediaType)) {
     const type = content.mediaType === 'application/json' ? [] : [stringExpression(content.mediaType)];
     return helperCall(helpers, 'jsonBody', [body, ...type]);

@@ -50,7 +50,7 @@ export function typeDoc(type: TypeNode, refs?: Set<string>): Doc {
     case 'intersection':
       return intersectionDoc(intersectionMembers(type), refs);
     case 'eventStream':
-      return ['AsyncIterable', typeArgumentsDoc([type.data], refs)];
+      return [type.sync ? 'Iterable' : 'AsyncIterable', typeArgumentsDoc([type.data], refs)];
   }
 }
 

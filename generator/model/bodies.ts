@@ -80,7 +80,9 @@ export function requestBodyOf(context: ModelContext, operation: Location): Reque
   if (!resolved || !isRecord(resolved.value)) return undefined;
   return {
     required: resolved.value['required'] === true,
-    contents: contentsOf(context, resolved.location).map((content) => formFields(context, resolved.location, content)),
+    contents: contentsOf(context, resolved.location).map((content) =>
+      sentItemsOf(context, resolved.location, formFields(context, resolved.location, content)),
+    ),
     docs: docsOf(resolved.value),
   };
 }
@@ -193,18 +195,14 @@ function eventStreamOf(
   names: EventNames,
 ): MediaContent {
   const { mediaType } = content;
-  const sequence = isJsonLinesMediaType(mediaType)
-    ? 'jsonLines'
-    : isJsonSequenceMediaType(mediaType)
-      ? 'jsonSequence'
-      : undefined;
-  if (!sequence && !isEventStreamMediaType(mediaType)) return content;
-  const media = mediaTypeObject(context, response, mediaType);
-  const item = media && itemSchemaOf(context, media);
+  const sequence = sequenceOf(mediaType);
   if (sequence) {
-    const data = item ? schemaType(context, item) : content.type;
+    const data = sequenceItemType(context, response, content) ?? content.type;
     return { ...content, type: { kind: 'eventStream', data }, stream: sequence };
   }
+  if (!isEventStreamMediaType(mediaType)) return content;
+  const media = mediaTypeObject(context, response, mediaType);
+  const item = media && itemSchemaOf(context, media);
   if (item) {
     const events = serverSentEventsOf(context, item);
     const name = eventModel(context, item, names, events.type);
@@ -215,6 +213,36 @@ function eventStreamOf(
   // Without a schema, each event's data is its text.
   const data = isRecord(schema) ? content.type : ({ kind: 'string' } as const);
   return { ...content, type: { kind: 'eventStream', data }, stream: items };
+}
+
+/**
+ * A JSON lines or JSON text sequence request body is sent item by item, each item typed as a response's items are
+ * (see `eventStreamOf`). Without a schema, or with one of bytes (`format: binary`, which describes the body's bytes,
+ * not a JSON value), it stays bytes the caller encodes: a later version that types the items then breaks no caller.
+ */
+function sentItemsOf(context: ModelContext, body: Location, content: MediaContent): MediaContent {
+  const sequence = sequenceOf(content.mediaType);
+  const data = sequence && sequenceItemType(context, body, content);
+  if (!data || data.kind === 'binary') return content;
+  return { ...content, type: { kind: 'eventStream', data }, stream: sequence };
+}
+
+/** How the values of a JSON lines or JSON text sequence body are read or written; `undefined` for other media types. */
+function sequenceOf(mediaType: string): 'jsonLines' | 'jsonSequence' | undefined {
+  if (isJsonLinesMediaType(mediaType)) return 'jsonLines';
+  return isJsonSequenceMediaType(mediaType) ? 'jsonSequence' : undefined;
+}
+
+/**
+ * The type of each value of a JSON lines or JSON text sequence body (in `owner`'s `content`): its OpenAPI 3.2
+ * `itemSchema`, in a 3.2 document the `items` of an array `schema`, else the `schema`'s type; `undefined` when the
+ * media type has no schema.
+ */
+function sequenceItemType(context: ModelContext, owner: Location, content: MediaContent): TypeNode | undefined {
+  const media = mediaTypeObject(context, owner, content.mediaType);
+  const item = media && itemSchemaOf(context, media);
+  if (item) return schemaType(context, item);
+  return media && 'schema' in media.value ? content.type : undefined;
 }
 
 /** The events as a model of their own (`ChatEvent`), which the user's handlers can name. */

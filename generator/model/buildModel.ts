@@ -42,6 +42,8 @@ export const runtimeExports = [
   'bindOperations',
   'jsonBody',
   'rawBody',
+  'jsonLinesBody',
+  'jsonSequenceBody',
   'security',
   'parseJson',
   'readBody',

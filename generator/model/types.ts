@@ -76,10 +76,12 @@ export type TypeNode =
   /** A named model, by its `NamedModel.name`. */
   | { readonly kind: 'ref'; readonly name: string }
   /**
-   * A success response that is a stream, read item by item as it arrives; `data` is the type of each item. How the
-   * runtime reads them is the `stream` of its media content.
+   * A body that is a stream of items, `data` the type of each: a success response read item by item as it arrives
+   * (an `AsyncIterable`), or a request body sent item by item. How the runtime reads or writes them is the `stream`
+   * of its media content. `sync`: any iterable (`Iterable<data>`, arrays included), which the emitter writes beside
+   * the async ones for what a request body takes.
    */
-  | { readonly kind: 'eventStream'; readonly data: TypeNode };
+  | { readonly kind: 'eventStream'; readonly data: TypeNode; readonly sync?: true };
 
 /**
  * How the runtime reads the items of a stream: the name of its reader (each event's `data` as JSON or as text, each
@@ -200,7 +202,7 @@ export interface Parameter {
 export interface MediaContent {
   readonly mediaType: string;
   readonly type: TypeNode;
-  /** Set when `type` is an `eventStream`: how its items are read. */
+  /** Set when `type` is an `eventStream`: how its items are read (a response) or written (a request body). */
   readonly stream?: StreamItems;
   /** In a response whose type holds `Date`s: where they are (of each item, for a stream). */
   readonly dates?: DatePlan;

@@ -92,8 +92,11 @@ function valueOf(type: TypeNode, context: Context, docs?: Docs): string | undefi
       }
       return objectValue(properties, context);
     }
-    case 'eventStream':
-      return undefined; // Only responses are streams, and examples are of arguments.
+    case 'eventStream': {
+      // A request body of items: a list of one.
+      const item = valueOf(type.data, context);
+      return item === undefined ? '[]' : `[${item}]`;
+    }
     case 'ref': {
       const next = enter(type.name, context);
       const named = context.models.get(type.name);

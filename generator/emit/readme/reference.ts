@@ -1,6 +1,7 @@
 import type { Operation, Parameter, SdkModel } from '../../model/types';
 import { requestContent } from '../../model/mediaTypes';
 import { responseBodyType, successType } from '../../model/successes';
+import { sentItemsText } from '../operationTypes';
 import { isWrittenInline } from '../resultTypes';
 import { itemsText, nextPageText } from '../pagination';
 import { mdCode, mdParagraphs, mdTable, mdText } from './markdown';
@@ -69,10 +70,13 @@ function operationReference(model: SdkModel, operation: Operation): string[] {
   const body = operation.requestBody && requestContent(operation.requestBody.contents);
   if (operation.requestBody && body) {
     const description = [operation.requestBody.docs.summary, operation.requestBody.docs.description].filter(Boolean);
+    const required = operation.requestBody.required ? 'required' : 'optional';
+    const items = sentItemsText(body, (text) => mdCode(text));
     parts.push(
       [
-        `Body (\`body\`, ${operation.requestBody.required ? 'required' : 'optional'}): ${mdCode(typeSummary(body.type))},`,
-        `sent as ${mdCode(body.mediaType)}.`,
+        ...(items
+          ? [`Body (\`body\`, ${required}):`, items.replaceAll('\n', ' ')]
+          : [`Body (\`body\`, ${required}): ${mdCode(typeSummary(body.type))},`, `sent as ${mdCode(body.mediaType)}.`]),
         ...description.map((text) => mdText(text!)),
       ].join(' '),
     );

@@ -42,6 +42,6 @@ function summary(type: TypeNode): string {
         .map((member) => (member.kind === 'union' ? `(${summary(member)})` : summary(member)))
         .join(' & ');
     case 'eventStream':
-      return `AsyncIterable<${summary(type.data)}>`;
+      return `${type.sync ? 'Iterable' : 'AsyncIterable'}<${summary(type.data)}>`;
   }
 }

@@ -196,6 +196,32 @@ const checks: Record<string, string> = {
       for await (const member of client.listMembers()) ids.push(member);
       return ids.length;
     }`,
+  'jsonItems.yaml': `
+    import { createClient, type RowInput } from './index.js';
+    export async function check(rows: AsyncIterable<RowInput>, bytes: ReadableStream<Uint8Array>): Promise<number> {
+      const client = createClient();
+      const sent = await client.bulkImport({ body: [{ id: 'a', at: '2026-01-01T00:00:00Z' }] });
+      await client.bulkImport({ body: rows });
+      await client.bulkImport({ body: bytes });
+      await client.ingestEvents({ body: [{ kind: 'view', count: 1 }] });
+      // @ts-expect-error without dates: 'Date', a date-time is a string
+      await client.bulkImport({ body: [{ id: 'a', at: new Date() }] });
+      // @ts-expect-error kind is click or view
+      await client.ingestEvents({ body: [{ kind: 'scroll' }] });
+      return sent.received;
+    }`,
+  'ndjson30.yaml': `
+    import { createClient, type Action } from './index.js';
+    export async function check(actions: Iterable<Action>): Promise<void> {
+      const client = createClient();
+      await client.bulk({ body: actions });
+      await client.bulk({ body: '{"index":{"_id":"1"}}\\n' });
+      await client.putVectors({ body: [[1, 2]] });
+      // @ts-expect-error before 3.2 an array schema is each item's: a line is a list of numbers
+      await client.putVectors({ body: [1, 2] });
+      // @ts-expect-error an index names its _id
+      await client.bulk({ body: [{ index: {} }] });
+    }`,
   'servers.yaml': `
     import { createClient } from './index.js';
     createClient({ serverVariables: { host: 'localhost', port: '8080', base: 'v2', filesPort: '1', uploadPort: '2' } });
@@ -224,7 +250,9 @@ describe('the runtime fixtures', () => {
       'downloads.yaml',
       'events.yaml',
       'idempotency.yaml',
+      'jsonItems.yaml',
       'methods.yaml',
+      'ndjson30.yaml',
       'pagination.yaml',
       'params.yaml',
       'querystring.yaml',
