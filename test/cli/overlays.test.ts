@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { writeTempFiles } from '../support/buildFromText';
 import { fixturesFolder } from '../support/fixtureSdk';
-import { runCli } from '../support/runCli';
+import { projectRoot, runCli } from '../support/runCli';
 
 /** A temporary project holding test/fixtures/overlays (the spec and overlays/fixes.yaml) and the given files. */
 function project(files: Record<string, string> = {}): { folder: string; cleanup: () => void } {
@@ -202,6 +202,29 @@ describe('overlays', () => {
       const strict = runCli([...args.slice(0, 5), '-o', 'strict', '--overlay', 'stale.yaml', '--strict'], folder);
       expect(strict.status).toBe(1);
       expect(existsSync(join(folder, 'strict'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("applies the README's example overlay to spec/openapi.yaml as the README says", () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const example = /```yaml\n# overlays\/qovery\.yaml[^\n]*\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('update: { nullable: true }');
+    const { folder, cleanup } = writeTempFiles({
+      'spec/openapi.yaml': readFileSync(join(projectRoot, 'spec', 'openapi.yaml'), 'utf8'),
+      'overlays/qovery.yaml': example!,
+    });
+    try {
+      const run = runCli(
+        ['generate', '-i', 'spec/openapi.yaml', '-o', 'out', '--overlay', 'overlays/qovery.yaml'],
+        folder,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const models = readFileSync(join(folder, 'out', 'models.ts'), 'utf8');
+      const registry = models.slice(models.indexOf('export interface ContainerRegistryResponse'));
+      expect(registry.slice(0, registry.indexOf('\n}'))).toContain('description?: string | null;');
     } finally {
       cleanup();
     }

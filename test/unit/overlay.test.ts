@@ -232,6 +232,22 @@ describe('applying an overlay', () => {
     expect(copy.diagnostics[0]!.message).toContain('selects 2 nodes');
   });
 
+  it('merges a `__proto__` key as a property, never into Object.prototype', () => {
+    const { value } = apply(
+      overlay(`  - target: $.components.schemas.Pet
+    update:
+      __proto__: { polluted: true }
+      properties:
+        __proto__: { type: string }
+`),
+    );
+    const pet = value.components.schemas.Pet;
+    expect(Object.prototype.hasOwnProperty.call(pet, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(pet)).toBe(Object.prototype);
+    expect(Object.keys(pet.properties)).toEqual(['name', 'tag', '__proto__']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('says where an invalid JSONPath fails', () => {
     const { diagnostics } = apply(
       overlay(`  - target: $.paths['/pets'
