@@ -91,7 +91,7 @@ function operationOf(
     file: location.source.displayPath,
     pointer: location.pointer,
     docs: docsOf(value),
-    parameters: parametersOf(context, mergeParameters(context, at.pathItem, location), location),
+    parameters: parametersOf(context, mergeParameters(context, at.path, at.pathItem, location), location),
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(context, location, { function: functionName, event: `${typePrefix}Event` }),
     ...(security ? { security } : {}),

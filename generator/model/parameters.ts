@@ -5,6 +5,7 @@ import { warnAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import { isIdempotencyKey } from './idempotency';
 import { checkParameterVersion } from './parameterVersion';
+import { matchPathTemplate } from './pathTemplate';
 import { applyQuerystringRules, querystringParameter } from './querystring';
 import { schemaType } from './schemaType';
 import { unknownType } from './typeNodes';
@@ -24,15 +25,23 @@ const defaultStyle: Record<ParameterLocation, string> = {
 export interface RawParameter {
   readonly location: Location;
   readonly value: Record<string, unknown>;
+  /** Not in the spec: a `{name}` of the path that no parameter declares (see `matchPathTemplate`), a string. */
+  readonly implied?: true;
 }
 
 /**
  * Path-item parameters merged with operation parameters: an operation's
  * parameter replaces the path item's one with the same name and location
  * (OpenAPI 3.1 §4.8.10.1). A querystring parameter then rules out others
- * (see `applyQuerystringRules`).
+ * (see `applyQuerystringRules`), and the path parameters must match the
+ * path's `{name}`s (see `matchPathTemplate`).
  */
-export function mergeParameters(context: ModelContext, pathItem: Location, operation: Location): RawParameter[] {
+export function mergeParameters(
+  context: ModelContext,
+  path: string,
+  pathItem: Location,
+  operation: Location,
+): RawParameter[] {
   const merged = new Map<string, RawParameter>();
   for (const owner of [pathItem, operation]) {
     const list = context.spec.valueAt(childLocation(owner, 'parameters'));
@@ -54,7 +63,7 @@ export function mergeParameters(context: ModelContext, pathItem: Location, opera
   }
   const parameters = [...merged.values()];
   for (const parameter of parameters) checkParameterVersion(context, parameter);
-  return applyQuerystringRules(context, parameters);
+  return matchPathTemplate(context, path, pathItem, applyQuerystringRules(context, parameters));
 }
 
 export function parameterOf(context: ModelContext, raw: RawParameter, argName: string): Parameter {
@@ -94,6 +103,7 @@ function parameterDocs(value: Record<string, unknown>, schema: unknown): Docs {
 
 /** A parameter's type comes from `schema`, or from the one entry of `content`. */
 function parameterType(context: ModelContext, raw: RawParameter): TypeNode {
+  if (raw.implied) return { kind: 'string' };
   if ('schema' in raw.value) return schemaType(context, childLocation(raw.location, 'schema'));
   const content = raw.value['content'];
   const mediaType = isRecord(content) ? Object.keys(content)[0] : undefined;

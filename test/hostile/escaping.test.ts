@@ -18,6 +18,13 @@ type RequestBodySpec = { content: Record<string, unknown> };
 const [pathKey, pathItem] = Object.entries(spec.paths)[0]!;
 const parameter = (location: string): string => pathItem.post.parameters.find((p) => p.in === location)!.name;
 const mediaType = Object.keys(pathItem.post.requestBody.content)[0]!;
+/** The path's `{name}`s that no parameter declares (hostile ones among them): the SDK takes each as an argument. */
+const impliedValues = Object.fromEntries(
+  [...pathKey.matchAll(/\{([^}]+)\}/g)]
+    .map((match) => match[1]!)
+    .filter((name) => name !== 'id')
+    .map((name, index) => [name, `v${index}`]),
+);
 
 /** Characters that make source read differently from what it does, or end a line where a reader sees none. */
 const invisible = /[\0\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
@@ -49,6 +56,7 @@ describe('an SDK generated from a spec whose every string is hostile', () => {
       });
       const args = {
         id: '../x?#',
+        ...${JSON.stringify(impliedValues)},
         [${JSON.stringify(parameter('query'))}]: 'q',
         query__proto__: 'p',
         [${JSON.stringify(parameter('cookie'))}]: 'c',
@@ -100,7 +108,12 @@ describe('an SDK generated from a spec whose every string is hostile', () => {
     expect((probe.result as { pwned: unknown }).pwned).toBeNull();
     const [request] = requests;
     const [path, search] = request!.url.split('?');
-    expect(path).toBe(`http://127.0.0.1:9/base${pathKey.replace('{id}', '..%2Fx%3F%23')}`);
+    const sentPath = Object.entries(impliedValues).reduce(
+      (sent, [name, value]) => sent.replace(`{${name}}`, value),
+      pathKey.replace('{id}', '..%2Fx%3F%23'),
+    );
+    expect(Object.keys(impliedValues)).toEqual(["globalThis.pwned='path'", 'undeclared']);
+    expect(path).toBe(`http://127.0.0.1:9/base${sentPath}`);
     expect([...new URLSearchParams(search)]).toEqual([
       [parameter('query'), 'q'],
       ['__proto__', 'p'],
