@@ -24,6 +24,8 @@ export interface RecordingServer {
   readonly requests: RecordedRequest[];
   /** Answers the next requests in order; once they are used up, every request gets `fallback`. */
   reply(...replies: Reply[]): void;
+  /** Resolves once `count` requests have been recorded (to act while one hangs, whatever the machine's load). */
+  received(count: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startRecordingServer(
   const requests: RecordedRequest[] = [];
   const queue: Reply[] = [];
   const hanging = new Set<ServerResponse>();
+  const waiters: { count: number; resolve(): void }[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,6 +50,10 @@ export async function startRecordingServer(
         headers: request.headers,
         body: Buffer.concat(chunks),
       });
+      for (const waiter of waiters.filter((waiting) => requests.length >= waiting.count)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       const reply = queue.shift() ?? fallback;
       if (reply === 'hang') {
         hanging.add(response);
@@ -65,6 +72,8 @@ export async function startRecordingServer(
     url,
     requests,
     reply: (...replies) => queue.push(...replies),
+    received: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
     stop: async () => {
       for (const response of hanging) response.destroy();
       await close();

@@ -230,7 +230,8 @@ describe('list operations iterate their pages (test/fixtures/runtime/pagination.
     const iterate = async (): Promise<void> => {
       for await (const member of client().listUsers({}, { signal: controller.signal })) {
         seen.push(member);
-        setTimeout(() => controller.abort(), 20);
+        // Aborted once the second page's request has reached the server, which never answers it.
+        void server.received(2).then(() => controller.abort());
       }
     };
     await expect(iterate()).rejects.toMatchObject({ name: 'AbortError' });
