@@ -4,14 +4,25 @@ import { rawBody, type BinaryBody, type BodyPayload, type RequestBody } from './
 /** The items of a JSON lines or JSON text sequence body: in any iterable, sync or async, or as bytes already encoded. */
 export type JsonItems = Iterable<unknown> | AsyncIterable<unknown> | BinaryBody;
 
-/** A JSON lines body (`application/jsonl`, `application/x-ndjson`): each item as one JSON text and a line feed. */
-export function jsonLinesBody(items: JsonItems | undefined, contentType: string): RequestBody | undefined {
-  return itemsBody(items, contentType, '');
+/**
+ * A JSON lines body (`application/jsonl`, `application/x-ndjson`): each item as one JSON text and a line feed. The
+ * call's `signal` stops the items of an async iterable.
+ */
+export function jsonLinesBody(
+  items: JsonItems | undefined,
+  contentType: string,
+  signal?: AbortSignal,
+): RequestBody | undefined {
+  return itemsBody(items, contentType, '', signal);
 }
 
 /** A JSON text sequence (RFC 7464, `application/json-seq`): each item after a record separator, ended by a line feed. */
-export function jsonSequenceBody(items: JsonItems | undefined, contentType: string): RequestBody | undefined {
-  return itemsBody(items, contentType, '\u001e');
+export function jsonSequenceBody(
+  items: JsonItems | undefined,
+  contentType: string,
+  signal?: AbortSignal,
+): RequestBody | undefined {
+  return itemsBody(items, contentType, '\u001e', signal);
 }
 
 /**
@@ -19,7 +30,12 @@ export function jsonSequenceBody(items: JsonItems | undefined, contentType: stri
  * `BigInt`) throws its `TypeError`, so the call rejects before sending. Those of an async iterable are streamed as it
  * yields them: spent by one attempt, the call is sent once. Bytes go as they are (a string too: it is their text).
  */
-function itemsBody(items: JsonItems | undefined, contentType: string, before: string): RequestBody | undefined {
+function itemsBody(
+  items: JsonItems | undefined,
+  contentType: string,
+  before: string,
+  signal: AbortSignal | undefined,
+): RequestBody | undefined {
   if (
     items === undefined ||
     typeof items === 'string' ||
@@ -35,16 +51,21 @@ function itemsBody(items: JsonItems | undefined, contentType: string, before: st
   if (Symbol.iterator in items) return { contentType, payload: Array.from(items, encode).join('') };
   const iterator = items[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
+  // The iterable may hold something open (a database cursor): it is closed when the call is aborted or times out,
+  // since fetch does not cancel its body then (Node.js's reads on, to the end), and when the body is cancelled.
+  const close = async (): Promise<void> => {
+    try {
+      await iterator.return?.();
+    } catch {}
+  };
+  signal?.addEventListener('abort', close);
   const payload: BodyPayload = new ReadableStream<Uint8Array>({
     async pull(stream) {
       const next = await iterator.next();
-      if (next.done) stream.close();
+      if (next.done || signal?.aborted) stream.close();
       else stream.enqueue(encoder.encode(encode(next.value)));
     },
-    // Whoever reads the body gave up: the iterable may hold something open (a database cursor).
-    async cancel() {
-      await iterator.return?.();
-    },
+    cancel: close,
   });
   return { contentType, payload, once: true };
 }

@@ -109,10 +109,11 @@ function operationDeclarations(
   // `OperationRequest` once, where an unannotated arrow has its return type inferred, widened and
   // compared again with `request`'s parameter (a fifth of the check time of an SDK's operations).
   // A list's builder takes the arguments of each page, where there are any.
+  // A body of items takes the call's signal, which stops an async iterable's.
   const builder = arrowReturningObject(
     'OperationRequest',
     request.expression,
-    pagination && request.readsArgs ? 'args' : '',
+    pagination && request.readsArgs ? 'args' : request.readsSignal ? 'signal' : '',
   );
   let returnType: Doc;
   let call: Expression;

@@ -34,6 +34,8 @@ export function requestObject(operation: Operation): {
   expression: Expression;
   /** Whether it reads the call's arguments: a parameter it sends, or a body. */
   readsArgs: boolean;
+  /** Whether it reads the call's signal (the builder's parameter): a body streamed from an async iterable stops with it. */
+  readsSignal: boolean;
   helpers: Set<string>;
   /** The plans of models' `Date`s it names, which the file imports from `models.ts`. */
   datePlans: Set<string>;
@@ -104,7 +106,13 @@ export function requestObject(operation: Operation): {
   const readsArgs =
     body !== undefined ||
     operation.parameters.some((parameter) => parameter.in !== 'path' || inPath.has(parameter.name));
-  return { expression: objectExpression(fields, true), readsArgs, helpers, datePlans };
+  return {
+    expression: objectExpression(fields, true),
+    readsArgs,
+    readsSignal: readsSignal(operation),
+    helpers,
+    datePlans,
+  };
 }
 
 /**
@@ -282,9 +290,11 @@ function bodyExpression(operation: Operation, helpers: Set<string>): Expression 
   const mediaType = content.mediaType.split(';')[0]!.trim().toLowerCase();
   const body = memberExpression('args', ['body']);
   // Items (JSON lines, JSON text sequences) are encoded one by one, or sent as is when they are bytes already.
-  if (content.stream === 'jsonLines' || content.stream === 'jsonSequence') {
+  if (sendsItems(operation)) {
     const encoder = content.stream === 'jsonLines' ? 'jsonLinesBody' : 'jsonSequenceBody';
-    return helperCall(helpers, encoder, [body, stringExpression(content.mediaType)]);
+    // A list's builder takes the arguments of each page instead: its items go without the signal.
+    const signal = readsSignal(operation) ? [identifier('signal')] : [];
+    return helperCall(helpers, encoder, [body, stringExpression(content.mediaType), ...signal]);
   }
   if (isJsonMediaType(content.mediaType)) {
     const type = content.mediaType === 'application/json' ? [] : [stringExpression(content.mediaType)];
@@ -297,6 +307,17 @@ function bodyExpression(operation: Operation, helpers: Set<string>): Expression 
     return helperCall(helpers, 'formBody', [body, ...formEncodings(content.encoding)]);
   }
   return helperCall(helpers, 'rawBody', [body, stringExpression(content.mediaType)]);
+}
+
+/** Whether the request body is items (JSON lines, JSON text sequences), which the runtime encodes one by one. */
+function sendsItems(operation: Operation): boolean {
+  const stream = operation.requestBody && requestContent(operation.requestBody.contents)?.stream;
+  return stream === 'jsonLines' || stream === 'jsonSequence';
+}
+
+/** Whether the builder takes the call's signal: for a body of items, unless its parameter is a list's arguments. */
+function readsSignal(operation: Operation): boolean {
+  return sendsItems(operation) && !operation.pagination;
 }
 
 /** `{ file: 'image/png' }`: each part's `encoding.contentType`, if any. */

@@ -142,8 +142,11 @@ export interface ApiPromise<T> extends Promise<T> {
 
 /** The part of a client that standalone operation functions need. */
 export interface BaseClient {
-  /** Sends the operation `build` returns; when building it throws (a body that is not JSON, say), the call rejects. */
-  request<T>(build: () => OperationRequest, options?: RequestOptions): ApiPromise<T>;
+  /**
+   * Sends the operation `build` returns, given the call's signal (a body streamed from an async iterable stops with
+   * it); when building it throws (a body that is not JSON, say), the call rejects.
+   */
+  request<T>(build: (signal: AbortSignal) => OperationRequest, options?: RequestOptions): ApiPromise<T>;
 }
 
 /**
@@ -158,12 +161,15 @@ export function createHttpClient(
   defaultSecurity: readonly SecurityRequirement[] = [],
 ): BaseClient {
   async function send<T>(
-    build: () => OperationRequest,
+    build: (signal: AbortSignal) => OperationRequest,
     call: RequestOptions,
     raw: () => boolean,
   ): Promise<{ data?: T; response: Response; url?: string }> {
+    // One signal for the call: the caller's abort and the timeout both end it, retries and waits included, and a body
+    // streamed from an async iterable (see `jsonLinesBody`) stops with it.
+    const controller = new AbortController();
     // Building the request (encoding parameters, serializing the body) may throw: here, the call rejects instead.
-    const operation = build();
+    const operation = build(controller.signal);
     const { operationId, method, body } = operation;
     const parts = [operation.path].flat();
     const path = parts.join('');
@@ -178,8 +184,6 @@ export function createHttpClient(
     const label = `${operationId} (${method} ${path})`;
     const log = callLog(call.logLevel ?? options.logLevel ?? (options.logger && 'warn'), options.logger);
 
-    // One signal for the call: the caller's abort and the timeout both end it, retries and waits included.
-    const controller = new AbortController();
     const { signal } = controller;
     const timeout = call.timeout ?? options.timeout;
     const timer =
@@ -306,7 +310,7 @@ export function createHttpClient(
   }
 
   return {
-    request<T>(build: () => OperationRequest, call: RequestOptions = {}): ApiPromise<T> {
+    request<T>(build: (signal: AbortSignal) => OperationRequest, call: RequestOptions = {}): ApiPromise<T> {
       // Whether `asResponse()` was called, read by `send` when the response arrives.
       let raw: boolean | undefined;
       const sent = send<T>(build, call, () => raw!);

@@ -222,6 +222,36 @@ describe('request bodies of items: JSON lines and JSON text sequences (test/fixt
     expect(causes.at(-1)?.message).toMatch(/serialize a BigInt/);
   });
 
+  it('closes the async iterable when the call is aborted, reading no item more', async () => {
+    const firstArrived = deferred<void>();
+    onChunk = () => firstArrived.resolve();
+    const gate = deferred<void>();
+    const closed = deferred<void>();
+    const reached: string[] = [];
+    async function* rows(): AsyncGenerator<object> {
+      try {
+        for (const id of ['a', 'b', 'c', 'd']) {
+          reached.push(id);
+          yield { id };
+          if (id === 'a') await gate.promise;
+        }
+      } finally {
+        closed.resolve();
+      }
+    }
+    const controller = new AbortController();
+    const call = client()
+      .bulkImport({ body: rows() }, { signal: controller.signal })
+      .catch((thrown: unknown) => thrown);
+    await firstArrived.promise;
+    controller.abort();
+    expect(await call).toBeInstanceOf(sdk.AbortError);
+    // The generator was busy (waiting after its first item): it is closed at its next step.
+    gate.resolve();
+    await closed.promise;
+    expect(reached).toEqual(['a', 'b']);
+  });
+
   it('sends bytes already encoded as they are', async () => {
     answers.push(
       ok,
