@@ -164,7 +164,7 @@ export function createHttpClient(
     build: (signal: AbortSignal) => OperationRequest,
     call: RequestOptions,
     raw: () => boolean,
-  ): Promise<{ data?: T; response: Response; url?: string }> {
+  ): Promise<{ data?: T; response: Response; url?: string; rebase?: readonly [string | undefined, string] }> {
     // One signal for the call: the caller's abort and the timeout both end it, retries and waits included, and a body
     // streamed from an async iterable (see `jsonLinesBody`) stops with it.
     const controller = new AbortController();
@@ -174,8 +174,9 @@ export function createHttpClient(
     const parts = [operation.path].flat();
     const path = parts.join('');
     const server = operation.server ?? defaultServer;
+    const spec = typeof server === 'function' ? server(options.serverVariables) : server;
     // Without a server, URLs are relative to the page, as OpenAPI's default server `/` says (§4.8.1).
-    const base = options.baseUrl ?? (typeof server === 'function' ? server(options.serverVariables) : (server ?? ''));
+    const base = options.baseUrl ?? spec ?? '';
     // An empty value would drop its segment (`/items/` for `/items/{id}`), and fetch parses URLs the WHATWG way,
     // which resolves `.`, `..` and `%2e` segments: refuse them, the route would change.
     if (parts.some((part, index) => index % 2 && !part) || /\/(\.|%2e){1,2}(\/|$)/i.test(path))
@@ -275,8 +276,9 @@ export function createHttpClient(
                 : response,
             };
           }
-          // The URL too, for `paginate` to resolve a relative link when `response.url` is empty (a custom `fetch`).
-          if (response.ok) return { data: data as T, response, url: context.url };
+          // The URL too, for `paginate` to resolve a relative link when `response.url` is empty (a custom `fetch`),
+          // and the spec's server with the base that stands for it (a `baseUrl`), whose links `paginate` follows.
+          if (response.ok) return { data: data as T, response, url: context.url, rebase: [spec, base] };
           error = new ApiError({ operationId, method, path, response, body: data });
         } catch (thrown) {
           // A stream no one will read (`onResponse` threw) holds the connection: close it. A body already read

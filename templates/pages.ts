@@ -41,8 +41,16 @@ export interface PagePromise<T, Item> extends ApiPromise<T>, AsyncIterable<Item>
   pages(): AsyncIterable<T>;
 }
 
-/** A page as the client resolves `withResponse()`: with the URL it was requested from. */
-type Page<T> = { readonly data: T; readonly response: Response; readonly url?: string };
+/**
+ * A page as the client resolves `withResponse()`: with the URL it was requested from and, behind a `baseUrl`, the
+ * spec's server and the base that stands for it.
+ */
+type Page<T> = {
+  readonly data: T;
+  readonly response: Response;
+  readonly url?: string;
+  readonly rebase?: readonly [string | undefined, string];
+};
 
 /**
  * Sends the first page at once and the next ones as they are read, each built by `build` from its arguments (the
@@ -87,6 +95,9 @@ export function paginate<T, Item, Args>(
         if (typeof link !== 'string' || !link) return;
         const from = new URL(page.response.url || page.url || '', globalThis.location?.href);
         next = url = new URL(link, from).href;
+        // Behind a `baseUrl` (a proxy, a mock server), a link to the spec's own server is followed through it.
+        const [spec, base] = (page.rebase ?? []).map((server) => server?.replace(/\/+$/, ''));
+        if (spec && url.startsWith(`${spec}/`)) next = url = base + url.slice(spec.length);
         // The credentials of this API go to its own origin only.
         if (new URL(url).origin !== from.origin) throw new SdkError(`The next page is on another origin: ${url}`);
       } else if (plan.cursor) next = read(page.data, plan.cursor);

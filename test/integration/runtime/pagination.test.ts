@@ -122,6 +122,33 @@ describe('list operations iterate their pages (test/fixtures/runtime/pagination.
     }
   });
 
+  it("behind a baseUrl (a proxy, a mock server), follows links to the spec's server through it, and no other", async () => {
+    // The spec's server is http://127.0.0.1 (port 80): the proxy stands for it at <server>/proxy.
+    const fetched: string[] = [];
+    const loopbackOnly = (url: string, init: RequestInit): Promise<Response> => {
+      fetched.push(url);
+      return url.startsWith(`${server.url}/`) ? fetch(url, init) : Promise.reject(new Error(`not on loopback: ${url}`));
+    };
+    const proxied = (): any => client({ baseUrl: `${server.url}/proxy/`, fetch: loopbackOnly });
+    server.reply(
+      json({ links: { next: 'http://127.0.0.1/events?continueToken=t2' }, events: [{ id: 'a' }] }),
+      json({ links: { next: 'http://127.0.0.1/events?continueToken=t3' }, events: [{ id: 'b' }] }),
+      json({ events: [{ id: 'c' }] }),
+    );
+    expect(await all(proxied().listEvents())).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    expect(targets()).toEqual(['/proxy/events', '/proxy/events?continueToken=t2', '/proxy/events?continueToken=t3']);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(Array(3).fill('Bearer secret'));
+
+    // A host that only starts like the spec's server, or another port of it, is another origin still.
+    for (const link of ['http://127.0.0.1.example/events?p=2', 'http://127.0.0.1:8080/events?p=2']) {
+      server.requests.length = 0;
+      fetched.length = 0;
+      server.reply(json({ links: { next: link }, events: [{ id: 'a' }] }));
+      await expect(all(proxied().listEvents())).rejects.toThrow(`The next page is on another origin: ${link}`);
+      expect(fetched).toEqual([`${server.url}/proxy/events`]);
+    }
+  });
+
   it('follows the Link header rel="next" (GitHub), whatever else it lists', async () => {
     server.reply(
       json(['a', 'b'], {
