@@ -205,9 +205,10 @@ describe('asResponse(): the raw Response, its body unread (test/fixtures/runtime
     it('but not the read of the body: a body read after the timeout has run out arrives whole', async () => {
       const body = heldBody(8);
       handlers.push(body.handler);
-      const response: Response = await client().downloadFile({ id: 'a' }, { timeout: 20 }).asResponse();
-      // Timers fire in order: once this one has, the call's 20 ms have run out.
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // Long enough for the headers to arrive on a loaded machine (the timeout covers their wait), then run out.
+      const response: Response = await client().downloadFile({ id: 'a' }, { timeout: 500 }).asResponse();
+      // Timers fire in order: once this one has, the call's 500 ms have run out.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       body.release();
       expect((await digest(response.body!)).sha256).toBe(body.sha256);
     });
