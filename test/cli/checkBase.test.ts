@@ -42,6 +42,15 @@ function git(folder: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: folder });
 }
 
+/** A git repository of the folder whose first commit holds the SDKs generated from its config: `check` passes there. */
+function generateAndCommit(folder: string): void {
+  git(folder, 'init', '-q');
+  expect(runCli(['generate'], folder).status).toBe(0);
+  git(folder, 'add', '-A');
+  git(folder, 'commit', '-q', '-m', 'base');
+  expect(runCli(['check', '--base', 'HEAD', '--fail-on', 'breaking'], folder).status).toBe(0);
+}
+
 describe('sdkgen check --base <git-ref>', () => {
   it('reports both stale generated code and the changes that break users since the ref', () => {
     const { folder, cleanup } = writeTempFiles({
@@ -50,11 +59,7 @@ describe('sdkgen check --base <git-ref>', () => {
       'spec/schemas.yaml': schemas,
     });
     try {
-      git(folder, 'init', '-q');
-      expect(runCli(['generate'], folder).status).toBe(0);
-      git(folder, 'add', '-A');
-      git(folder, 'commit', '-q', '-m', 'base');
-      expect(runCli(['check', '--base', 'HEAD', '--fail-on', 'breaking'], folder).status).toBe(0);
+      generateAndCommit(folder);
 
       // The change is in the $ref'd file: the old version of it must come from git.
       writeFileSync(join(folder, 'spec/schemas.yaml'), schemas.replace(/    created_at:\n.*\n.*\n/, ''));
@@ -119,11 +124,7 @@ actions:
       'overlays/fixes.yaml': overlay('id: { type: string }, name: { type: string }'),
     });
     try {
-      git(folder, 'init', '-q');
-      expect(runCli(['generate'], folder).status).toBe(0);
-      git(folder, 'add', '-A');
-      git(folder, 'commit', '-q', '-m', 'base');
-      expect(runCli(['check', '--base', 'HEAD', '--fail-on', 'breaking'], folder).status).toBe(0);
+      generateAndCommit(folder);
 
       // Only the overlay changes: the SDK is stale, and the overlay at HEAD is the one compared with.
       writeFileSync(join(folder, 'overlays/fixes.yaml'), overlay('id: { type: string }'));
