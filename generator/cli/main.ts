@@ -135,6 +135,7 @@ export async function main(
     .option('--format <format>', 'text, markdown (for a pull-request comment) or json', 'text')
     .option('--fail-on <level>', 'exit 1 when a change of this level is found: breaking')
     .option('--reporter <name>', 'text, or github: breaking changes (and spec errors) as GitHub Actions annotations')
+    .option(...overlayOption)
     .addHelpText(
       'after',
       '\nExit codes: 0 done (or nothing breaking with --fail-on breaking), 1 breaking changes with --fail-on breaking, 2 usage error or a spec with errors.',

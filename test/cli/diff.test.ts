@@ -73,6 +73,33 @@ describe('sdkgen diff', () => {
     );
   });
 
+  it("applies --overlay to both specs: a name the user pins for a vendor's spec is no rename", () => {
+    const { folder, cleanup } = writeTempFiles({
+      'pin.yaml': [
+        'overlay: 1.1.0',
+        'info: { title: Pin the list name, version: 1.0.0 }',
+        'actions:',
+        "  - target: $.paths['/organization/{organizationId}/containerRegistry'].get",
+        '    update: { operationId: listContainerRegistry }',
+      ].join('\n'),
+    });
+    try {
+      const [base, renamed] = ['base.yaml', 'operation-renamed.yaml'].map((name) => join(fixtures, name));
+      const args = ['diff', base!, renamed!, '--fail-on', 'breaking', '--format', 'json'];
+      expect(runCli(args, folder).status).toBe(1);
+      const pinned = runCli([...args, '--overlay', 'pin.yaml'], folder);
+      expect([pinned.status, pinned.stderr]).toEqual([0, '']);
+      expect(JSON.parse(pinned.stdout)).toMatchObject({ breaking: 0, nonBreaking: 0, changes: [] });
+
+      // An overlay with errors stops the report, as a spec with errors does.
+      const broken = runCli([...args, '--overlay', 'missing.yaml'], folder);
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toContain('missing.yaml');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('finds no change between a spec and itself', () => {
     const report = diffJson('base.yaml', 'base.yaml');
     expect(report).toEqual({ breaking: 0, nonBreaking: 0, changes: [] });

@@ -18,6 +18,8 @@ export interface DiffFlags {
   readonly format?: string;
   readonly reporter?: string;
   readonly failOn?: string;
+  /** Overlays applied to both specs: the fixes a user keeps for a vendor's spec apply to each of its versions. */
+  readonly overlay?: readonly string[];
 }
 
 export interface DiffOptions {
@@ -45,8 +47,10 @@ export async function diffCommand(
 ): Promise<ExitCode> {
   const options = diffOptions(flags);
   const { console, cwd } = context;
-  const old = await modelOrReport({ specPath: specs.old, cwd }, console);
-  const next = await modelOrReport({ specPath: specs.new, cwd }, console);
+  const overlays = flags.overlay ?? [];
+  const overlaid = overlays.length > 0 ? { options: { overlays: [...overlays] } } : {};
+  const old = await modelOrReport({ specPath: specs.old, cwd, ...overlaid }, console);
+  const next = await modelOrReport({ specPath: specs.new, cwd, ...overlaid }, console);
   if (!old || !next) {
     console.err('No report: fix the errors above and run again.');
     return ExitCode.Usage;
