@@ -101,14 +101,10 @@ export function requestObject(operation: Operation): {
   if (server) fields.push({ key: 'server', value: serverExpression(server, helpers) });
   // An operation without security of its own uses the document's, which the client holds (see client.ts).
   if (operation.security) fields.push({ key: 'security', value: securityExpression(operation.security) });
-  // A path parameter the path does not name is not sent (the model warns of it).
-  const inPath = new Set(pathPieces(operation.path).flatMap((piece) => piece.parameter ?? []));
-  const readsArgs =
-    body !== undefined ||
-    operation.parameters.some((parameter) => parameter.in !== 'path' || inPath.has(parameter.name));
+  // Every parameter of the model is sent: a path parameter the path does not name is left out (`matchPathTemplate`).
   return {
     expression: objectExpression(fields, true),
-    readsArgs,
+    readsArgs: body !== undefined || operation.parameters.length > 0,
     readsSignal: readsSignal(operation),
     helpers,
     datePlans,
@@ -192,10 +188,10 @@ function pathExpression(operation: Operation, helpers: Set<string>): Expression 
   );
   const parts: Expression[] = [];
   let text = '';
-  for (const piece of pathPieces(operation.path)) {
-    const parameter = piece.parameter === undefined ? undefined : byName.get(piece.parameter);
+  for (const part of operation.path.split(/(\{[^}]+\})/)) {
+    const parameter = /^\{(.+)\}$/.test(part) ? byName.get(part.slice(1, -1)) : undefined;
     if (!parameter) {
-      text += piece.text;
+      text += part;
       continue;
     }
     parts.push(stringExpression(text), pathPart(parameter, helpers));
@@ -203,13 +199,6 @@ function pathExpression(operation: Operation, helpers: Set<string>): Expression 
   }
   if (text !== '' || parts.length === 0) parts.push(stringExpression(text));
   return parts.length === 1 ? parts[0]! : arrayExpression(parts);
-}
-
-/** A path's text split at its `{name}`s; a piece that is one names its parameter. */
-function pathPieces(path: string): { text: string; parameter?: string }[] {
-  return path
-    .split(/(\{[^}]+\})/)
-    .map((text) => (/^\{(.+)\}$/.test(text) ? { text, parameter: text.slice(1, -1) } : { text }));
 }
 
 function pathPart(parameter: Parameter, helpers: Set<string>): Expression {
