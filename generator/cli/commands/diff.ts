@@ -10,6 +10,7 @@ import { buildSdkModel, type GenerateInput } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
 import { annotation } from '../githubAnnotations';
+import { overlayInput } from '../overlayInput';
 import { UsageError } from '../usageError';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -47,8 +48,7 @@ export async function diffCommand(
 ): Promise<ExitCode> {
   const options = diffOptions(flags);
   const { console, cwd } = context;
-  const overlays = flags.overlay ?? [];
-  const overlaid = overlays.length > 0 ? { options: { overlays: [...overlays] } } : {};
+  const overlaid = overlayInput(flags.overlay);
   const old = await modelOrReport({ specPath: specs.old, cwd, ...overlaid }, console);
   const next = await modelOrReport({ specPath: specs.new, cwd, ...overlaid }, console);
   if (!old || !next) {

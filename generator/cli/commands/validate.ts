@@ -1,6 +1,7 @@
 import { validateSdk } from '../../pipeline';
 import { reportDiagnostics, type Console } from '../console';
 import { ExitCode } from '../exitCodes';
+import { overlayInput } from '../overlayInput';
 import { applyStrict } from './generateAll';
 
 /** `sdkgen validate -i <spec>`: the diagnostics of a spec under edit, nothing generated or written. */
@@ -9,12 +10,7 @@ export async function validateCommand(
   cwd: string,
   console: Console,
 ): Promise<ExitCode> {
-  const overlays = flags.overlay ?? [];
-  const result = await validateSdk({
-    specPath: flags.input,
-    cwd,
-    ...(overlays.length > 0 ? { options: { overlays: [...overlays] } } : {}),
-  });
+  const result = await validateSdk({ specPath: flags.input, cwd, ...overlayInput(flags.overlay) });
   const diagnostics = applyStrict(result.diagnostics, flags.strict);
   reportDiagnostics(console, diagnostics);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
