@@ -271,16 +271,19 @@ function compareResponses(
       if (next) compareTypes(content.type, next.type, context.types(response.status));
     }
   }
+  const successes = (responses: readonly Response[], withBody: boolean) =>
+    responses.some((response) => /^2/.test(response.status) && response.contents.length > 0 === withBody);
   for (const response of after.filter((candidate) => !oldStatuses.has(candidate.status))) {
     const success = /^2/.test(response.status);
+    // A success without a body, beside ones with a body, adds `undefined` to what the call resolves to.
+    const widens = success && (response.contents.length > 0 || (successes(after, true) && !successes(before, false)));
     context.record({
       kind: 'response-added',
-      severity: success && response.contents.length > 0 ? 'breaking' : 'non-breaking',
+      severity: widens ? 'breaking' : 'non-breaking',
       detail: response.status,
-      message:
-        success && response.contents.length > 0
-          ? `new success response ${response.status}: the result type widened`
-          : `response ${response.status} added`,
+      message: widens
+        ? `new success response ${response.status}: the result type widened`
+        : `response ${response.status} added`,
     });
   }
 }

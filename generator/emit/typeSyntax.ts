@@ -26,6 +26,7 @@ export function typeDoc(type: TypeNode, refs?: Set<string>): Doc {
     case 'number':
     case 'boolean':
     case 'null':
+    case 'undefined':
       return type.kind;
     case 'binary':
       return 'Blob';

@@ -1,7 +1,7 @@
 import { childLocation, locationKey, type Location } from '../resolve/location';
 import type { Resolved } from '../resolve/resolvedSpec';
 import { isRecord } from '../util/guards';
-import { warnAt, type ModelContext } from './context';
+import { warnAt, warnOnceAt, type ModelContext } from './context';
 import { docsOf } from './docs';
 import {
   isBytesMediaType,
@@ -156,8 +156,8 @@ export function responsesOf(context: ModelContext, operation: Location, names: E
     const resolved = context.spec.deref(childLocation(operation, 'responses', status));
     if (!resolved || !isRecord(resolved.value)) return [];
     const description = typeof resolved.value['description'] === 'string' ? resolved.value['description'] : '';
-    const contents = contentsOf(context, resolved.location);
     const normalized = normalizeStatus(status);
+    const contents = responseContents(context, resolved.location, resolved.value, normalized);
     return [
       {
         status: normalized,
@@ -174,6 +174,30 @@ export function responsesOf(context: ModelContext, operation: Location, names: E
 interface EventNames {
   readonly function: string;
   readonly event: string;
+}
+
+/**
+ * A response's contents; none for 204 No Content and 205 Reset Content, which never have a body (RFC 9110, sections
+ * 15.3.5 and 15.3.6): `fetch` gives none whatever the server sends, so a `content` there would be a type the call
+ * never resolves to.
+ */
+function responseContents(
+  context: ModelContext,
+  location: Location,
+  response: Record<string, unknown>,
+  status: string,
+): MediaContent[] {
+  if (status !== '204' && status !== '205') return contentsOf(context, location);
+  const content = response['content'];
+  if (isRecord(content) && Object.keys(content).length > 0) {
+    // Once: a shared `components/responses` entry is read for every operation that uses it.
+    warnOnceAt(context, childLocation(location, 'content'), {
+      code: 'SDK3232',
+      message: `A ${status} response has no body (RFC 9110), so \`fetch\` gives none: the SDK ignores this \`content\`, and the call resolves to \`undefined\` on ${status}.`,
+      hint: 'Document the body under a status that has one (200), or remove the `content`.',
+    });
+  }
+  return [];
 }
 
 /** A 2xx status, or the `2XX` range (as `normalizeStatus` writes it). */

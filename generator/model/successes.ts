@@ -1,5 +1,5 @@
 import { isSuccessStatus } from './bodies';
-import { unionOf } from './typeNodes';
+import { undefinedType, unionOf } from './typeNodes';
 import type { Operation, Response, TypeNode } from './types';
 
 /** The type of a response body: the union over its media types. */
@@ -17,10 +17,15 @@ export function successResponses(operation: Operation): Response[] {
   return successes.length > 0 ? successes : operation.responses.filter((response) => response.status === 'default');
 }
 
-/** What a successful call resolves to: the union of the documented success bodies. */
+/**
+ * What a successful call resolves to: the union of the documented success bodies, with `undefined` when a success
+ * has none (the runtime resolves a `204` to `undefined`, so `200` with a body beside `204` is `Body | undefined`).
+ */
 export function successType(operation: Operation): TypeNode | 'void' {
   const successes = successResponses(operation);
   if (successes.length === 0) return operation.responses.length === 0 ? 'void' : { kind: 'unknown' };
-  const bodies = successes.map(responseBodyType).filter((type): type is TypeNode => type !== undefined);
-  return bodies.length === 0 ? 'void' : unionOf(bodies);
+  const bodies = successes.map(responseBodyType);
+  const typed = bodies.filter((type): type is TypeNode => type !== undefined);
+  if (typed.length === 0) return 'void';
+  return unionOf(typed.length < bodies.length ? [...typed, undefinedType] : typed);
 }

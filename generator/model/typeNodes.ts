@@ -3,6 +3,7 @@ import type { Literal, NamedModel, ObjectNode, Property, TypeNode } from './type
 export const unknownType: TypeNode = { kind: 'unknown' };
 export const neverType: TypeNode = { kind: 'never' };
 export const nullType: TypeNode = { kind: 'null' };
+export const undefinedType: TypeNode = { kind: 'undefined' };
 
 export function literal(value: Literal): TypeNode {
   return { kind: 'literal', value };
@@ -108,6 +109,7 @@ export function modelNamesIn(type: TypeNode): string[] {
     case 'number':
     case 'boolean':
     case 'null':
+    case 'undefined':
     case 'binary':
     case 'date':
     case 'literal':

@@ -65,6 +65,8 @@ export type TypeNode =
   | { readonly kind: 'number' }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'null' }
+  /** No body: what a call resolves to on a success the spec documents without content (a `204` beside a `200`). */
+  | { readonly kind: 'undefined' }
   /** `format: binary`: a file or byte stream. */
   | { readonly kind: 'binary' }
   | { readonly kind: 'literal'; readonly value: Literal }

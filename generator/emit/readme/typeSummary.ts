@@ -18,6 +18,7 @@ function summary(type: TypeNode): string {
     case 'number':
     case 'boolean':
     case 'null':
+    case 'undefined':
       return type.kind;
     case 'binary':
       return 'Blob';
