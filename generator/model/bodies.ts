@@ -149,7 +149,7 @@ export function formFieldsType(context: ModelContext, type: TypeNode, schema: Lo
 }
 
 /** `names.event`: the name of the model of the operation's server-sent events, when an `itemSchema` describes them. */
-export function responsesOf(context: ModelContext, operation: Location, names: EventNames): Response[] {
+export function responsesOf(context: ModelContext, operation: Location, method: string, names: EventNames): Response[] {
   const responses = context.spec.valueAt(childLocation(operation, 'responses'));
   if (!isRecord(responses)) return [];
   return Object.keys(responses).flatMap((status) => {
@@ -157,7 +157,7 @@ export function responsesOf(context: ModelContext, operation: Location, names: E
     if (!resolved || !isRecord(resolved.value)) return [];
     const description = typeof resolved.value['description'] === 'string' ? resolved.value['description'] : '';
     const normalized = normalizeStatus(status);
-    const contents = responseContents(context, resolved.location, resolved.value, normalized);
+    const contents = responseContents(context, resolved.location, resolved.value, bodilessAs(method, normalized));
     return [
       {
         status: normalized,
@@ -177,24 +177,30 @@ interface EventNames {
 }
 
 /**
- * A response's contents; none for 204 No Content and 205 Reset Content, which never have a body (RFC 9110, sections
- * 15.3.5 and 15.3.6): `fetch` gives none whatever the server sends, so a `content` there would be a type the call
- * never resolves to.
+ * Why a response has no body, whatever the spec says: it answers a `HEAD` request, or it is 204 No Content or
+ * 205 Reset Content (RFC 9110, sections 9.3.2, 15.3.5 and 15.3.6). `fetch` then gives none, so a `content` there
+ * would be a type the call never resolves to.
  */
+function bodilessAs(method: string, status: string): string | undefined {
+  if (method === 'HEAD') return 'A response to HEAD';
+  return status === '204' || status === '205' ? `A ${status} response` : undefined;
+}
+
+/** A response's contents; none for a response that has no body (`bodiless` says which), with a warning if it has. */
 function responseContents(
   context: ModelContext,
   location: Location,
   response: Record<string, unknown>,
-  status: string,
+  bodiless: string | undefined,
 ): MediaContent[] {
-  if (status !== '204' && status !== '205') return contentsOf(context, location);
+  if (bodiless === undefined) return contentsOf(context, location);
   const content = response['content'];
   if (isRecord(content) && Object.keys(content).length > 0) {
     // Once: a shared `components/responses` entry is read for every operation that uses it.
     warnOnceAt(context, childLocation(location, 'content'), {
       code: 'SDK3232',
-      message: `A ${status} response has no body (RFC 9110), so \`fetch\` gives none: the SDK ignores this \`content\`, and the call resolves to \`undefined\` on ${status}.`,
-      hint: 'Document the body under a status that has one (200), or remove the `content`.',
+      message: `${bodiless} has no body (RFC 9110), so \`fetch\` gives none: the SDK ignores this \`content\`, and the call resolves to \`undefined\`.`,
+      hint: 'Document the body under a status or method that has one (200, GET), or remove the `content`.',
     });
   }
   return [];

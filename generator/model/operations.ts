@@ -93,7 +93,7 @@ function operationOf(
     docs: docsOf(value),
     parameters: parametersOf(context, mergeParameters(context, at.path, at.pathItem, location), location),
     ...(requestBody ? { requestBody } : {}),
-    responses: responsesOf(context, location, { function: functionName, event: `${typePrefix}Event` }),
+    responses: responsesOf(context, location, method, { function: functionName, event: `${typePrefix}Event` }),
     ...(security ? { security } : {}),
     ...(servers && servers.length > 0 ? { servers } : {}),
   };

@@ -12,12 +12,21 @@ describe('a success the spec documents without a body, beside one with a body', 
     try {
       // check.ts: reading the body of a call that may get a 204 does not compile without a check.
       expect(sdk.typeErrors).toEqual([]);
+      // In the order of the methods' fixed fields: `delete` before `head`.
       expect(sdk.diagnostics).toEqual([
         expect.objectContaining({
           code: 'SDK3232',
           severity: 'warning',
           pointer: '/paths/~1channels~1{channelId}~1pins/delete/responses/204/content',
+          position: { line: 73, column: 11 },
+          message: expect.stringMatching(/^A 204 response has no body/),
+        }),
+        expect.objectContaining({
+          code: 'SDK3232',
+          severity: 'warning',
+          pointer: '/paths/~1channels~1{channelId}~1pins/head/responses/200/content',
           position: { line: 62, column: 11 },
+          message: expect.stringMatching(/^A response to HEAD has no body/),
         }),
       ]);
       const operations = sdk.files!.find((file) => file.path === 'operations/default.ts')!.content;
@@ -26,8 +35,9 @@ describe('a success the spec documents without a body, beside one with a body', 
       // One body, or none at all, is as before.
       expect(operations).toMatch(/export function getChannel\([^)]*\): ApiPromise<Channel> \{/);
       expect(operations).toMatch(/export function removeRecipient\([^)]*\): ApiPromise<void> \{/);
-      // A 204 the spec gives a body: the call resolves to nothing, as `fetch` gives it nothing.
+      // A 204 or HEAD the spec gives a body: the call resolves to nothing, as `fetch` gives it nothing.
       expect(operations).toMatch(/export function unpinAll\([^)]*\): ApiPromise<void> \{/);
+      expect(operations).toMatch(/export function checkPins\([^)]*\): ApiPromise<void> \{/);
       // An inline body: its alias holds the union, and the signature names the alias.
       expect(operations).toMatch(
         /export type StartTypingResponse =\s+\|?\s*\{\s+seconds: number;\s+\}\s+\| undefined;/,
