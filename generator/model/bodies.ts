@@ -11,6 +11,7 @@ import {
   isJsonLinesMediaType,
   isJsonSequenceMediaType,
 } from './mediaTypes';
+import { readContents } from './readResponseType';
 import { serverSentEventsOf } from './serverSentEvents';
 import { declaredTypes, schemaType } from './schemaType';
 import { objectType, refType, unknownType } from './typeNodes';
@@ -162,9 +163,11 @@ export function responsesOf(context: ModelContext, operation: Location, method: 
       {
         status: normalized,
         description,
-        contents: isSuccessStatus(normalized)
-          ? contents.map((content) => eventStreamOf(context, resolved.location, content, names))
-          : contents,
+        contents: readContents(
+          isSuccessStatus(normalized)
+            ? contents.map((content) => eventStreamOf(context, resolved.location, content, names))
+            : contents,
+        ),
       },
     ];
   });
