@@ -1,22 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { writeTempFiles } from '../support/buildFromText';
+import { filesOf } from '../support/filesOf';
 import { specsFolder } from '../corpus/manifest';
 import { projectRoot, runCli } from '../support/runCli';
 
 /** Bun from the `bun` devDependency, as `bunx openapi-sdkgen` runs the bin; it sends no crash report. */
 const bun = { runtime: join(projectRoot, 'node_modules', '.bin', 'bun'), env: { DO_NOT_TRACK: '1' } };
-
-/** Every file under a folder, by relative path, with its bytes. */
-function filesOf(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(folder, path)] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
 
 describe('sdkgen run by Bun', () => {
   it('generates the whole Qovery SDK byte for byte as Node.js does', () => {
