@@ -5,13 +5,15 @@ import { writeOutput } from '../../generator/write/writeOutput';
 import { consumerProject, type ConsumerProject } from './support/consumerProject';
 import { packedSdk } from './support/packedSdk';
 import { runOk } from './support/run';
-import { bun, deno, node, workerd, type Runtime } from './support/runtimes';
+import { nodeVersions, nodeVersionsInstallable } from '../support/nodeVersions';
+import { bun, deno, node, nodeAt, workerd, type Runtime } from './support/runtimes';
 import { startScenarioServer, type ScenarioServer } from './support/scenarioServer';
 
 /**
- * One scenario (`projects/runtimes/scenario.mjs`) run by Node.js, Bun, Deno and workerd (Cloudflare Workers),
- * through the ESM builds of the packed Qovery SDK and of an SDK generated from `fixtures/runtimes.yaml`, against one
- * loopback server: each runtime must see the same, and the server must receive the same from each.
+ * One scenario (`projects/runtimes/scenario.mjs`) run by Node.js (the jest one, 22, 24 and 26), Bun, Deno and workerd
+ * (Cloudflare Workers), through the ESM builds of the packed Qovery SDK and of an SDK generated from
+ * `fixtures/runtimes.yaml`, against one loopback server: each runtime must see the same, and the server must receive
+ * the same from each.
  */
 describe('the same scenario in every runtime', () => {
   let project: ConsumerProject;
@@ -190,10 +192,17 @@ describe('the same scenario in every runtime', () => {
     ['Deno, allowed only the API', 'deno', deno],
     ['workerd (Cloudflare Workers)', 'workerd', workerd],
   ];
-  it.each(runtimes)('%s', async (_, runtime, run) => {
+  async function runsTheScenario(runtime: string, run: Runtime): Promise<void> {
     const { result, stderr } = await run(project.folder, api.url);
     expect(result).toEqual(expected(runtime));
     await checkServerSide(runtime);
     expect(stderr).toBe('');
-  });
+  }
+  it.each(runtimes)('%s', (_, runtime, run) => runsTheScenario(runtime, run));
+
+  // The Node.js lines users run besides the baseline's, each with its own fetch (undici); Linux x64 only (see
+  // support/nodeVersions).
+  (nodeVersionsInstallable ? it : it.skip).each(nodeVersions)('Node.js $version', (version) =>
+    runsTheScenario(version.name, nodeAt(version)),
+  );
 });

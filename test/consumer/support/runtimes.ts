@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { nodeBinary, type NodeVersion } from '../../support/nodeVersions';
 import { rootBin, runOk } from './run';
 
 /** What a runtime made of the scenario: its result, and what it wrote to stderr. */
@@ -18,6 +19,12 @@ const limit = 30_000;
 
 /** Node.js, the baseline: the one running jest. */
 export const node: Runtime = (project, apiUrl) => runCli(process.execPath, ['cli.mjs', apiUrl, 'node'], project);
+
+/** Another Node.js line, from `test/node-versions`; the server tells its requests apart by `node.name`. */
+export const nodeAt =
+  (node: NodeVersion): Runtime =>
+  (project, apiUrl) =>
+    runCli(nodeBinary(node), ['cli.mjs', apiUrl, node.name], project);
 
 /** Bun, from the `bun` package; `--no-install` keeps it from fetching a package it cannot resolve. */
 export const bun: Runtime = (project, apiUrl) =>
