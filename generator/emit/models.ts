@@ -1,5 +1,6 @@
-import type { NamedModel, SdkModel, TypeNode } from '../model/types';
+import type { Docs, NamedModel, SdkModel, TypeNode } from '../model/types';
 import { compareStrings } from '../util/compare';
+import { parsePointer } from '../util/jsonPointer';
 import { constDeclaration } from './codeSyntax';
 import { datePlanExpression } from './datePlanSyntax';
 import {
@@ -38,11 +39,22 @@ export function emitModels(model: SdkModel, printer: SourcePrinter, banner: stri
 function declarationOf(named: NamedModel): LaidOut {
   // Every export is documented, so an editor shows where a model comes from even when the spec says nothing.
   const docs =
-    jsDocText(named.docs, directionNotes(named)) ??
+    jsDocText(withoutNameTitle(named), directionNotes(named)) ??
     escapeCommentText(`The schema at \`#${named.pointer}\` of the spec.`);
   const type = named.type;
   if (type.kind === 'object') return interfaceDeclaration({ name: named.name, docs, type });
   return typeAliasDeclaration({ name: named.name, docs, type });
+}
+
+/**
+ * The model's docs without a `title` that only repeats its name (`title: AlertReceiverType` on the schema of that
+ * name, as Qovery's spec gives 132 of its schemas): the declaration says as much, and where the schema comes from
+ * says more.
+ */
+function withoutNameTitle(named: NamedModel): Docs {
+  const { summary, ...rest } = named.docs;
+  const key = parsePointer(named.pointer)?.at(-1);
+  return summary === named.name || summary === key ? rest : named.docs;
 }
 
 /** Where a model has a request and a response form, each says which one it is. */

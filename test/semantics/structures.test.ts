@@ -55,6 +55,13 @@ describe('arrays, tuples, recursion, formats and docs', () => {
     );
     expect(event).toMatch(/\/\*\* @default 3 \*\/\n\s+retries\?: number;/);
     expect(event).toMatch(/\* Use `id`\.\n\s+\*\n\s+\* @deprecated\n\s+\*\/\n\s+legacyId\?: string;/);
+    // A title that only repeats the schema's name is left out; a description beside it stays.
+    expect(modelDeclaration(fileText(sdk, 'models.ts'), 'Tags')).toMatch(
+      /^\/\*\* The schema at `#\/components\/schemas\/Tags` of the spec\. \*\/\nexport type Tags =/,
+    );
+    expect(modelDeclaration(fileText(sdk, 'models.ts'), 'Row')).toMatch(
+      /^\/\*\* A label, then any number of values\. \*\/\nexport type Row =/,
+    );
     expect(modelDeclaration(fileText(sdk, 'models.ts'), 'OldEvent')).toMatch(
       /\/\*\* @deprecated \*\/\nexport type OldEvent = Event;/,
     );
