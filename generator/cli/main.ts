@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/configError';
+import { enableCompileCacheForShortRun } from '../compileCache';
 import type { CheckFlags } from './commands/check';
 import type { DiffFlags } from './commands/diff';
 import type { GenerateFlags } from './commands/generate';
@@ -183,6 +184,7 @@ export async function main(
 
 if (require.main === module) {
   tuneV8ForShortRun();
+  enableCompileCacheForShortRun();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'prettier';
+import { threadCompileCache } from '../compileCache';
 
 /**
  * The formatting half of a worker's code, run as a CommonJS script: it answers
@@ -18,7 +19,7 @@ import type { Options } from 'prettier';
  * formatted file by file instead.
  */
 export function formatterScript(): string {
-  return `
+  return `${threadCompileCache()}
 const { parentPort } = require('node:worker_threads');
 let prettier;
 function loadPrettier() {
