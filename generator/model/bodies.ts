@@ -132,7 +132,7 @@ function formFields(context: ModelContext, body: Location, content: MediaContent
   const fields = formFieldsType(context, type, schema, () =>
     warnAt(context, schema, {
       code: 'SDK3205',
-      message: `A ${mediaType} body is named fields, but its schema is not an object; the SDK takes any fields.`,
+      message: `The ${mediaType} body is named fields, but its schema is not an object; the SDK takes any fields.`,
       hint: 'Describe the fields as the properties of an object schema.',
     }),
   );

@@ -165,6 +165,7 @@ describe('model: what a request needs', () => {
         ['SDK3205', '/paths/~1forms~16/post/requestBody/content/application~1x-www-form-urlencoded/schema'],
         ['SDK3205', '/paths/~1forms~17/post/requestBody/content/multipart~1form-data/schema'],
       ]);
+      expect(sdk.diagnostics[1]!.message).toMatch(/^The application\/x-www-form-urlencoded body is named fields, /);
       const anyFields = { kind: 'object', bases: [], properties: [], additionalProperties: { kind: 'unknown' } };
       const bodies = sdk.model!.operations.map((operation) => operation.requestBody!.contents[0]!.type);
       // A URL-encoded form given as one string or bytes stays so: it is sent as written.
