@@ -6,7 +6,7 @@ import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { refType, unionOf } from './typeNodes';
 import type { TypeNode } from './types';
-import { implicitValue, mappingValues, taggedMember } from './unions';
+import { implicitValues, mappingValues, taggedMember } from './unions';
 
 /** Per run of the model stage: each polymorphic base's type where the spec uses it (`null`: not one), by location. */
 const basesByContext = new WeakMap<ModelContext, Map<string, TypeNode | null>>();
@@ -49,13 +49,11 @@ function unionOfHeirs(
   if (members.size === 0 || [...members.keys()].every((key) => key === locationKey(base))) return undefined;
   const propertyName = discriminator['propertyName'] as string;
   const union = unionOf(
-    [...members].map(([key, location]) =>
-      taggedMember(
-        propertyName,
-        mapped.get(key)?.values ?? [implicitValue(location)],
-        refType(namedModelFor(context, location)),
-      ),
-    ),
+    [...members].map(([key, location]) => {
+      const values = mapped.get(key)?.values ?? implicitValues(location);
+      const type = refType(namedModelFor(context, location));
+      return values ? taggedMember(propertyName, values, type) : type;
+    }),
   );
   const baseName = namedModelFor(context, base);
   const name = context.names.claim(`${baseName}Variant`, {

@@ -35,8 +35,8 @@ export function unionType(
       if (!target || !isRefSite(context, member)) return type;
       // The member for a missing or unmapped value: no tag, whatever its property says.
       if (fallback === locationKey(target.location)) return type;
-      const values = valuesByTarget.get(locationKey(target.location))?.values ?? [implicitValue(target.location)];
-      return taggedMember(propertyName, values, type);
+      const values = valuesByTarget.get(locationKey(target.location))?.values ?? implicitValues(target.location);
+      return values ? taggedMember(propertyName, values, type) : type;
     }),
   );
 }
@@ -143,8 +143,15 @@ function mappingReference(reference: string): string {
   return reference.includes('#') || reference.includes('/') ? reference : `#/components/schemas/${reference}`;
 }
 
-/** Without a mapping, the value is the schema's name in `components/schemas`. */
-export function implicitValue(location: Location): string {
+/**
+ * Without a mapping, the value is the schema's name in `components/schemas` (or in another file's map of schemas).
+ * A schema without a name (inline in an operation: `.../schema/anyOf/0`) has no implicit value: its member is left
+ * untagged, as the property's own type says, rather than tagged with a pointer's segment no server sends.
+ */
+export function implicitValues(location: Location): readonly string[] | undefined {
   const segments = location.pointer.split('/');
-  return (segments[segments.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  const named =
+    segments.length === 2 ? segments[1] !== '' : ['schemas', 'definitions', '$defs'].includes(segments.at(-2) ?? '');
+  if (!named) return undefined;
+  return [(segments.at(-1) ?? '').replace(/~1/g, '/').replace(/~0/g, '~')];
 }

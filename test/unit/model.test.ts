@@ -220,6 +220,29 @@ describe('discriminated unions', () => {
     const schemas = `${members}\n${other}\nPet:\n  oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Other' }]\n  discriminator: { propertyName: petType, mapping: { cat: Cat }, defaultMapping: Other }`;
     expect(await typeOf(schemas, 'Pet', '3.2.0')).toBe("| ({ petType: 'cat'; } & Cat) | Other");
   });
+
+  it('leaves a member without a schema name untagged, as its own property types it, without a mapping for it', async () => {
+    // Members that are inline schemas elsewhere (`.../anyOf/0`): no name, so no implicit value (`'0'` would make the
+    // member's `petType: 'cat'` never, and the body impossible to send).
+    const holder = [
+      'Holder:',
+      '  anyOf:',
+      '    - { type: object, required: [petType], properties: { petType: { type: string, enum: [cat] } } }',
+      '    - { type: object, required: [petType], properties: { petType: { type: string, enum: [dog] } } }',
+    ].join('\n');
+    const refs = "[{ $ref: '#/components/schemas/Holder/anyOf/0' }, { $ref: '#/components/schemas/Holder/anyOf/1' }]";
+    const schemas = `${holder}\nPet:\n  oneOf: ${refs}\n  discriminator: { propertyName: petType }`;
+    const model = await modelOf({ schemas });
+    const text = (name: string): string =>
+      typeText(model.models.find((m) => m.name === name)!.type).replace(/\s*\n\s*/g, ' ');
+    const [first, second] = text('Pet')
+      .split(' | ')
+      .filter((member) => member !== '');
+    expect(first).not.toContain('&');
+    expect(second).not.toContain('&');
+    expect(text(first!)).toBe("{ petType: 'cat'; }");
+    expect(text(second!)).toBe("{ petType: 'dog'; }");
+  });
 });
 
 describe('operations', () => {
