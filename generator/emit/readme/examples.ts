@@ -2,6 +2,7 @@ import type { Operation, SdkModel, SecurityScheme } from '../../model/types';
 import { propertyKey, stringLiteral } from '../literals';
 import { requestContent } from '../../model/mediaTypes';
 import { successType } from '../../model/successes';
+import { sentBodyType } from '../operationTypes';
 import { exampleValue, type ModelIndex } from './exampleValue';
 
 /** What every example needs to know: the package to import and the spec's models. */
@@ -64,7 +65,8 @@ export function callArguments(context: ExampleContext, operation: Operation): st
   }
   const body = operation.requestBody && requestContent(operation.requestBody.contents);
   if (operation.requestBody && body) {
-    const value = exampleValue(body.type, context.models);
+    // The type the argument takes: bytes for a body sent as is, whatever its schema describes.
+    const value = exampleValue(sentBodyType(body), context.models);
     if (value === undefined && operation.requestBody.required) return undefined;
     if (value !== undefined) entries.push(`body: ${value}`);
   }
