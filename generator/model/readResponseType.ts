@@ -1,4 +1,4 @@
-import { baseMediaType, isJsonLinesMediaType, isJsonSequenceMediaType } from './mediaTypes';
+import { baseMediaType, isBytesMediaType, isJsonLinesMediaType, isJsonSequenceMediaType } from './mediaTypes';
 import type { MediaContent, TypeNode } from './types';
 
 /**
@@ -9,7 +9,8 @@ import type { MediaContent, TypeNode } from './types';
 export function responseReading(mediaType: string): 'json' | 'text' | 'blob' {
   const base = baseMediaType(mediaType);
   if (base === '*/*' || base.endsWith('json')) return 'json';
-  return base === '' || base.startsWith('text/') || /(xml|yaml|x-www-form-urlencoded)$/.test(base) ? 'text' : 'blob';
+  // A multipart body is a form to send, but a response the runtime does not parse: bytes.
+  return isBytesMediaType(base) || base.startsWith('multipart/') ? 'blob' : 'text';
 }
 
 /**
