@@ -6,6 +6,7 @@ import { additionalPropertiesType, objectTypeOf, propertyOf, requiredNames } fro
 import { onlyAnnotates, saysNullable, schemaObjectType, withoutNullable } from './schemaType';
 import { intersectionOf, literal, objectType, refType, unionOf } from './typeNodes';
 import type { Property, TypeNode } from './types';
+import { declaredDiscriminatorValue } from './unions';
 
 /**
  * One member of an `allOf`: a `$ref` to a schema (its target), or a schema
@@ -132,6 +133,8 @@ function discriminatorValues(context: ModelContext, self: Location, discriminato
     return resolved && locationKey(resolved.location) === selfKey ? [value] : [];
   });
   if (mapped.length > 0) return mapped;
+  const declared = declaredDiscriminatorValue(context, self);
+  if (declared !== undefined) return [declared];
   const name = /^\/components\/schemas\/([^/]+)$/.exec(self.pointer)?.[1];
   return name !== undefined && self.source === context.spec.root ? [name.replace(/~1/g, '/').replace(/~0/g, '~')] : [];
 }

@@ -50,7 +50,7 @@ function unionOfHeirs(
   const propertyName = discriminator['propertyName'] as string;
   const union = unionOf(
     [...members].map(([key, location]) => {
-      const values = mapped.get(key)?.values ?? implicitValues(location);
+      const values = mapped.get(key)?.values ?? implicitValues(context, location);
       const type = refType(namedModelFor(context, location));
       return values ? taggedMember(propertyName, values, type) : type;
     }),

@@ -35,7 +35,8 @@ export function unionType(
       if (!target || !isRefSite(context, member)) return type;
       // The member for a missing or unmapped value: no tag, whatever its property says.
       if (fallback === locationKey(target.location)) return type;
-      const values = valuesByTarget.get(locationKey(target.location))?.values ?? implicitValues(target.location);
+      const values =
+        valuesByTarget.get(locationKey(target.location))?.values ?? implicitValues(context, target.location);
       return values ? taggedMember(propertyName, values, type) : type;
     }),
   );
@@ -144,14 +145,24 @@ function mappingReference(reference: string): string {
 }
 
 /**
- * Without a mapping, the value is the schema's name in `components/schemas` (or in another file's map of schemas).
- * A schema without a name (inline in an operation: `.../schema/anyOf/0`) has no implicit value: its member is left
- * untagged, as the property's own type says, rather than tagged with a pointer's segment no server sends.
+ * Without a mapping, the value is the schema's `x-ms-discriminator-value` (AutoRest's, in Azure specs: the value the
+ * service sends, `map:single-machine-dependency`), else its name in `components/schemas` (or in another file's map of
+ * schemas). A schema without a name (inline in an operation: `.../schema/anyOf/0`) has no implicit value: its member
+ * is left untagged, as the property's own type says, rather than tagged with a pointer's segment no server sends.
  */
-export function implicitValues(location: Location): readonly string[] | undefined {
+export function implicitValues(context: ModelContext, location: Location): readonly string[] | undefined {
+  const declared = declaredDiscriminatorValue(context, location);
+  if (declared !== undefined) return [declared];
   const segments = location.pointer.split('/');
   const named =
     segments.length === 2 ? segments[1] !== '' : ['schemas', 'definitions', '$defs'].includes(segments.at(-2) ?? '');
   if (!named) return undefined;
   return [(segments.at(-1) ?? '').replace(/~1/g, '/').replace(/~0/g, '~')];
+}
+
+/** A schema's own discriminator value, `x-ms-discriminator-value` (AutoRest's, in Azure specs), when it has one. */
+export function declaredDiscriminatorValue(context: ModelContext, location: Location): string | undefined {
+  const schema = context.spec.valueAt(location);
+  const declared = isRecord(schema) ? schema['x-ms-discriminator-value'] : undefined;
+  return typeof declared === 'string' ? declared : undefined;
 }

@@ -221,6 +221,22 @@ describe('discriminated unions', () => {
     expect(await typeOf(schemas, 'Pet', '3.2.0')).toBe("| ({ petType: 'cat'; } & Cat) | Other");
   });
 
+  it("tags a member with its x-ms-discriminator-value (AutoRest's), the value the service sends", async () => {
+    const schemas = [
+      'MapRequest: { type: object, required: [kind], properties: { kind: { type: string } }, discriminator: { propertyName: kind } }',
+      "Single: { allOf: [{ $ref: '#/components/schemas/MapRequest' }], x-ms-discriminator-value: 'map:single' }",
+      "Group: { allOf: [{ $ref: '#/components/schemas/MapRequest' }], properties: { id: { type: string } } }",
+      "Holder: { type: object, properties: { request: { $ref: '#/components/schemas/MapRequest' } } }",
+      "Either:\n  oneOf: [{ $ref: '#/components/schemas/Single' }, { $ref: '#/components/schemas/Group' }]\n  discriminator: { propertyName: kind }",
+    ].join('\n');
+    expect(await typeOf(schemas, 'MapRequestVariant')).toBe(
+      "| ({ kind: 'map:single'; } & Single) | ({ kind: 'Group'; } & Group)",
+    );
+    expect(await typeOf(schemas, 'Either')).toBe("| ({ kind: 'map:single'; } & Single) | ({ kind: 'Group'; } & Group)");
+    // The heir's own property says it too, so that the tag and the heir agree.
+    expect(await typeOf(schemas, 'Single')).toContain("kind: 'map:single';");
+  });
+
   it('leaves a member without a schema name untagged, as its own property types it, without a mapping for it', async () => {
     // Members that are inline schemas elsewhere (`.../anyOf/0`): no name, so no implicit value (`'0'` would make the
     // member's `petType: 'cat'` never, and the body impossible to send).
