@@ -1,5 +1,6 @@
 import { childLocation, locationKey, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
+import { unescapeSegment } from '../util/jsonPointer';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { additionalPropertiesType, objectTypeOf, propertyOf, requiredNames } from './objects';
@@ -136,7 +137,7 @@ function discriminatorValues(context: ModelContext, self: Location, discriminato
   const declared = declaredDiscriminatorValue(context, self);
   if (declared !== undefined) return [declared];
   const name = /^\/components\/schemas\/([^/]+)$/.exec(self.pointer)?.[1];
-  return name !== undefined && self.source === context.spec.root ? [name.replace(/~1/g, '/').replace(/~0/g, '~')] : [];
+  return name !== undefined && self.source === context.spec.root ? [unescapeSegment(name)] : [];
 }
 
 /** The object with `name` set to `type`: a property of its own, beside or instead of an inherited one. */

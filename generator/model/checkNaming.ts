@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { unescapeSegment } from '../util/jsonPointer';
 import type { NamingOptions } from './context';
 import type { SdkModel } from './types';
 
@@ -9,7 +10,7 @@ export function checkNaming(model: SdkModel, naming: NamingOptions | undefined):
   const schemas = new Set(
     model.models.flatMap((named) => {
       const match = /^\/components\/schemas\/([^/]+)$/.exec(named.pointer);
-      return match ? [match[1]!.replace(/~1/g, '/').replace(/~0/g, '~')] : [];
+      return match ? [unescapeSegment(match[1]!)] : [];
     }),
   );
   const unknown = [

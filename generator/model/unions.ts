@@ -1,5 +1,6 @@
 import { childLocation, locationKey, type Location } from '../resolve/location';
 import { isRecord } from '../util/guards';
+import { unescapeSegment } from '../util/jsonPointer';
 import { warnAt, type ModelContext } from './context';
 import { namedModelFor } from './namedModels';
 import { propertyOf, requiredNames } from './objects';
@@ -157,7 +158,7 @@ export function implicitValues(context: ModelContext, location: Location): reado
   const named =
     segments.length === 2 ? segments[1] !== '' : ['schemas', 'definitions', '$defs'].includes(segments.at(-2) ?? '');
   if (!named) return undefined;
-  return [(segments.at(-1) ?? '').replace(/~1/g, '/').replace(/~0/g, '~')];
+  return [unescapeSegment(segments.at(-1) ?? '')];
 }
 
 /** A schema's own discriminator value, `x-ms-discriminator-value` (AutoRest's, in Azure specs), when it has one. */
